@@ -1,0 +1,77 @@
+package org.alignkg.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.alignkg.InvalidInputException;
+import org.alignkg.SourceLocation;
+import org.alignkg.ingest.RdfFileWriter;
+import org.alignkg.ontology.AKG;
+import org.alignkg.store.KgStore;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Writes the store, or one graph of it, in any Rio format. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = { "Write the whole store (all named graphs) or one graph in an RDF format.",
+        "Quad formats (trig, nquads, trix, jsonld) keep graph names; triple formats merge the graphs." })
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "trig",
+        description = "turtle, trig (default), ntriples, nquads, rdfxml, jsonld, trix.")
+    String format;
+
+    @Option(names = "--graph", paramLabel = "IRI", description = "Export only this named graph.")
+    String graph;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "FILE", description = "Write to FILE (default: standard output).")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        try (KgStore store = options.open()) {
+            Map<Node, Graph> graphs;
+            if (graph != null) {
+                if (!store.graphNames().contains(graph))
+                    throw new InvalidInputException(SourceLocation.of("--graph"), "no named graph <" + graph + "> in the store");
+                Node g = NodeFactory.createURI(graph);
+                graphs = Map.of(g, store.copyOf(g));
+            } else {
+                graphs = store.copyAll();
+            }
+            if (output != null) {
+                Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export", ".tmp");
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    RdfFileWriter.write(out, format, graphs, AKG.prefixes());
+                } catch (RuntimeException | IOException e) {
+                    Files.deleteIfExists(tmp);
+                    throw e;
+                }
+                // Move into place only when complete, so a failed export never leaves half a file.
+                Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                var w = spec.commandLine().getOut();
+                OutputStream out = new QueryCommand.WriterOutputStream(w);
+                RdfFileWriter.write(out, format, graphs, AKG.prefixes());
+                out.close();
+            }
+        }
+        return 0;
+    }
+}

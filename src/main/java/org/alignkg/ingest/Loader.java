@@ -1,0 +1,223 @@
+package org.alignkg.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.alignkg.InvalidInputException;
+import org.alignkg.Progress;
+import org.alignkg.SourceLocation;
+import org.alignkg.ontology.AKG;
+import org.alignkg.ontology.ShapeCheck;
+import org.alignkg.ontology.ShapeCheck.Violation;
+import org.alignkg.store.FileBatch;
+import org.alignkg.store.KgStore;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+/**
+ * Reads RDF files, checks them against the SHACL shapes together with everything already in the
+ * store, and commits them in one transaction: all files land or none does.
+ */
+public final class Loader {
+    private static final int MAX_VIOLATIONS_SHOWN = 20;
+
+    private final KgStore store;
+    private final ShapeCheck shapes;
+    private final RdfFileReader reader;
+    private final Path root;
+
+    /**
+     * @param root paths under this folder are named relative to it (in messages and graph IRIs);
+     *             normally the working directory, the project root
+     */
+    public Loader(KgStore store, Graph shapesGraph, Progress progress, Path root) {
+        this.store = store;
+        this.shapes = new ShapeCheck(shapesGraph);
+        this.reader = new RdfFileReader(progress);
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** What a load did. */
+    public record LoadResult(List<String> loaded, List<String> skipped, List<String> removed, long triples) { }
+
+    /**
+     * Loads files and folders (walked recursively; files without an RDF extension are skipped).
+     * {@code formatName} applies to every listed file when not null.
+     */
+    public LoadResult load(List<Path> paths, String formatName) {
+        List<String> skipped = new ArrayList<>();
+        List<Path> files = expand(paths, skipped, formatName != null);
+        List<RdfDocument> docs = new ArrayList<>();
+        List<FileBatch> batches = new ArrayList<>();
+        for (Path f : files) {
+            byte[] bytes = readBytes(f, nameOf(f));
+            RdfDocument doc = parse(f, bytes, formatName);
+            docs.add(doc);
+            batches.add(batchOf(bytes, doc));
+        }
+        store.replaceFiles(batches, Set.of(), dsg -> validate(dsg, docs));
+        return new LoadResult(docs.stream().map(RdfDocument::source).toList(), skipped, List.of(),
+            batches.stream().mapToLong(FileBatch::tripleCount).sum());
+    }
+
+    /**
+     * Brings the store in line with the RDF files under {@code dirs}: loads new and changed files,
+     * drops graphs of files that are gone, and does nothing when everything is current.
+     */
+    public LoadResult sync(List<Path> dirs) {
+        List<String> skipped = new ArrayList<>();
+        List<Path> files = expand(dirs, skipped, false);
+        Map<String, String> loaded = store.loadedFiles();
+        Set<String> present = new TreeSet<>();
+        Map<Path, byte[]> changed = new LinkedHashMap<>();
+        for (Path f : files) {
+            String name = nameOf(f);
+            present.add(name);
+            byte[] bytes = readBytes(f, name);
+            if (!("sha256:" + sha256(bytes)).equals(loaded.get(name))) changed.put(f, bytes);
+        }
+        Set<String> removed = new TreeSet<>();
+        for (String name : loaded.keySet()) {
+            boolean underDirs = dirs.stream().anyMatch(d -> name.startsWith(nameOf(d) + "/") || name.equals(nameOf(d)));
+            if (underDirs && !present.contains(name)) removed.add(name);
+        }
+        if (changed.isEmpty() && removed.isEmpty()) return new LoadResult(List.of(), skipped, List.of(), 0);
+        List<RdfDocument> docs = new ArrayList<>();
+        List<FileBatch> batches = new ArrayList<>();
+        for (Map.Entry<Path, byte[]> e : changed.entrySet()) {
+            RdfDocument doc = parse(e.getKey(), e.getValue(), null);
+            docs.add(doc);
+            batches.add(batchOf(e.getValue(), doc));
+        }
+        store.replaceFiles(batches, removed, dsg -> validate(dsg, docs));
+        return new LoadResult(docs.stream().map(RdfDocument::source).toList(), skipped, List.copyOf(removed),
+            batches.stream().mapToLong(FileBatch::tripleCount).sum());
+    }
+
+    private RdfDocument parse(Path f, byte[] bytes, String formatName) {
+        String name = nameOf(f);
+        return reader.parse(bytes, name, RdfFileReader.formatFor(f, name, formatName), graphIri(name));
+    }
+
+    private static FileBatch batchOf(byte[] bytes, RdfDocument doc) {
+        String name = doc.source();
+        Map<Node, Graph> graphs = new LinkedHashMap<>();
+        // Quads with no graph of their own go to the file's graph; named ones keep their names.
+        if (!doc.defaultGraph().isEmpty() || doc.namedGraphs().isEmpty())
+            graphs.put(NodeFactory.createURI(graphIri(name)), doc.defaultGraph());
+        for (Map.Entry<Node, Graph> e : doc.namedGraphs().entrySet()) {
+            if (!e.getKey().isURI())
+                throw new InvalidInputException(SourceLocation.of(name), "named graphs must have IRIs, found a blank node graph name");
+            if (e.getKey().getURI().equals(AKG.SYSTEM_GRAPH))
+                throw new InvalidInputException(SourceLocation.of(name), "the graph <" + AKG.SYSTEM_GRAPH + "> is reserved for the store's bookkeeping");
+            graphs.merge(e.getKey(), e.getValue(), (a, b) -> { b.find().forEachRemaining(a::add); return a; });
+        }
+        return new FileBatch(name, sha256(bytes), graphs);
+    }
+
+    /** Runs the shapes over the union graph as it will be after commit; throws to abort. */
+    private void validate(DatasetGraph dsg, List<RdfDocument> docs) {
+        List<Violation> violations = shapes.check(dsg.getUnionGraph()).stream().filter(Violation::error).toList();
+        if (violations.isEmpty()) return;
+        List<String> lines = new ArrayList<>();
+        SourceLocation first = null;
+        for (Violation v : violations) {
+            SourceLocation where = locate(v.focus(), docs);
+            if (first == null) first = where;
+            if (lines.size() < MAX_VIOLATIONS_SHOWN) lines.add(where + ": " + v.describe(AKG.prefixes()));
+        }
+        String detail = "does not conform to the SHACL shapes (" + violations.size() + " violation"
+            + (violations.size() == 1 ? "" : "s") + ")\n  " + String.join("\n  ", lines)
+            + (violations.size() > MAX_VIOLATIONS_SHOWN ? "\n  ..." : "");
+        throw new InvalidInputException(first, detail);
+    }
+
+    private static SourceLocation locate(Node focus, List<RdfDocument> docs) {
+        for (RdfDocument d : docs) {
+            long line = d.lineOf(focus);
+            if (line > 0) return SourceLocation.of(d.source(), line);
+        }
+        for (RdfDocument d : docs)
+            if (d.defaultGraph().contains(focus, Node.ANY, Node.ANY)) return SourceLocation.of(d.source());
+        return SourceLocation.of(docs.isEmpty() ? "store" : "store (already loaded data)");
+    }
+
+    /** Files and folders to a sorted list of RDF files; unknown extensions are skipped, not errors. */
+    private List<Path> expand(List<Path> paths, List<String> skipped, boolean formatGiven) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(f -> {
+                        if (RdfFileReader.isRdfFile(f)) out.add(f);
+                        else skipped.add(nameOf(f));
+                    });
+                } catch (IOException e) {
+                    throw new InvalidInputException(SourceLocation.of(nameOf(p)), "cannot list folder: " + e.getMessage(), e);
+                } catch (UncheckedIOException e) {
+                    throw new InvalidInputException(SourceLocation.of(nameOf(p)), "cannot list folder: " + e.getCause().getMessage(), e);
+                }
+            } else if (!Files.exists(p)) {
+                throw new InvalidInputException(SourceLocation.of(nameOf(p)), "no such file or folder");
+            } else if (formatGiven || RdfFileReader.isRdfFile(p)) {
+                out.add(p);
+            } else {
+                throw new InvalidInputException(SourceLocation.of(nameOf(p)),
+                    "unknown RDF format: the file name has no known RDF extension (use --format; known: "
+                        + String.join(", ", RdfFileReader.formatNames()) + ")");
+            }
+        }
+        return out;
+    }
+
+    /** A path as printed and recorded: relative to the root when under it, with forward slashes. */
+    public String nameOf(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(root) ? root.relativize(abs) : abs;
+        String s = shown.toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    /** The named graph of a file: {@code https://w3id.org/alignkg/graph/<relative path>}. */
+    public static String graphIri(String name) {
+        String rel = name.startsWith("/") ? "file/" + name.substring(name.lastIndexOf('/') + 1) : name;
+        try {
+            // URI's multi-argument constructor percent-encodes what is not allowed in a path.
+            return AKG.GRAPH_BASE + new URI(null, null, rel, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException(SourceLocation.of(name), "cannot make a graph IRI from this path", e);
+        }
+    }
+
+    private static byte[] readBytes(Path f, String name) {
+        try {
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.of(name), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JVM without SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package org.alignkg.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.alignkg.InvalidInputException;
+import org.alignkg.Progress;
+import org.alignkg.SourceLocation;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.RDFHandlerException;
+import org.eclipse.rdf4j.rio.RDFParseException;
+import org.eclipse.rdf4j.rio.RDFParser;
+import org.eclipse.rdf4j.rio.Rio;
+import org.eclipse.rdf4j.rio.UnsupportedRDFormatException;
+import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
+import org.eclipse.rdf4j.rio.helpers.BasicParserSettings;
+import org.eclipse.rdf4j.rio.helpers.XMLParserSettings;
+import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
+
+import no.hasmac.jsonld.JsonLdError;
+import no.hasmac.jsonld.JsonLdErrorCode;
+
+/**
+ * Reads RDF files with RDF4J Rio into in-memory Jena graphs. The only class that knows Rio's
+ * parser API; every Rio error leaves here as an {@link InvalidInputException} with a location.
+ *
+ * <p>Parser settings are safe for untrusted files: no DOCTYPE (hence no external entities or
+ * billion-laughs expansion) in RDF/XML and TriX, no remote JSON-LD contexts, datatype values
+ * checked, and text decoded as strict UTF-8 so a wrong encoding is reported rather than mangled.
+ */
+public final class RdfFileReader {
+    private static final long PROGRESS_EVERY = 50_000;
+
+    /** Formats this reader accepts, by the names a user may give on the command line. */
+    private static final Map<String, RDFFormat> FORMATS_BY_NAME = formatsByName();
+
+    private final Progress progress;
+
+    public RdfFileReader(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** Whether a file name has an RDF extension that this reader knows. */
+    public static boolean isRdfFile(Path file) {
+        return Rio.getParserFormatForFileName(file.getFileName().toString()).isPresent();
+    }
+
+    /** Names accepted by {@code --format}. */
+    public static Set<String> formatNames() {
+        return FORMATS_BY_NAME.keySet();
+    }
+
+    /**
+     * Resolves a format by name ("turtle", "ttl", "nq", ...). Throws {@link InvalidInputException}
+     * naming the option when it is unknown.
+     */
+    public static RDFFormat formatNamed(String name) {
+        RDFFormat f = FORMATS_BY_NAME.get(name.toLowerCase(Locale.ROOT));
+        if (f == null)
+            throw new InvalidInputException(SourceLocation.of("--format"),
+                "unknown RDF format '" + name + "'; known: " + String.join(", ", FORMATS_BY_NAME.keySet()));
+        return f;
+    }
+
+    /**
+     * Parses one file. {@code formatName} may be null to take the format from the extension.
+     * {@code source} names the file in messages; {@code baseIri} resolves relative IRIs.
+     */
+    public RdfDocument read(Path file, String source, String formatName, String baseIri) {
+        RDFFormat format = formatFor(file, source, formatName);
+        byte[] bytes = readBytes(file, source);
+        return parse(bytes, source, format, baseIri);
+    }
+
+    /** The format given by name, or else the one the file's extension implies. */
+    public static RDFFormat formatFor(Path file, String source, String formatName) {
+        if (formatName != null) return formatNamed(formatName);
+        return Rio.getParserFormatForFileName(file.getFileName().toString()).orElseThrow(() ->
+            new InvalidInputException(SourceLocation.of(source),
+                "unknown RDF format: the file name has no known RDF extension (use --format)"));
+    }
+
+    /** Parses bytes already in memory (an HTTP body, a test fixture). */
+    public RdfDocument parse(byte[] bytes, String source, RDFFormat format, String baseIri) {
+        RDFParser parser;
+        try {
+            parser = Rio.createParser(format);
+        } catch (UnsupportedRDFormatException e) {
+            throw new InvalidInputException(SourceLocation.of(source), "no parser for format " + format.getName(), e);
+        }
+        configure(parser);
+        Collector collector = new Collector(source);
+        parser.setRDFHandler(collector);
+        parser.setParseLocationListener(collector::location);
+        progress.begin("reading " + source);
+        try {
+            if (isXml(format)) {
+                // XML carries its own encoding declaration; let the XML parser decode it.
+                parser.parse(new ByteArrayInputStream(bytes), baseIri);
+            } else {
+                parser.parse(new StringReader(decodeUtf8(bytes, source)), baseIri);
+            }
+        } catch (RDFParseException e) {
+            throw translate(e, source);
+        } catch (RDFHandlerException e) {
+            // Raised from our own handler while converting a statement (e.g. an IRI Jena rejects).
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new InvalidInputException(new SourceLocation(source, collector.line, collector.column),
+                clean(cause.getMessage()), e);
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.of(source), "cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Some Rio parsers (JSON-LD, XML) wrap their own parse failures in unchecked exceptions.
+            throw new InvalidInputException(new SourceLocation(source, collector.line, collector.column),
+                describe(e), e);
+        } finally {
+            progress.end();
+        }
+        return new RdfDocument(source, collector.defaultGraph, collector.named, collector.firstLines, collector.count);
+    }
+
+    private static void configure(RDFParser parser) {
+        parser.set(BasicParserSettings.VERIFY_DATATYPE_VALUES, true);
+        parser.set(BasicParserSettings.FAIL_ON_UNKNOWN_DATATYPES, false);
+        parser.set(BasicParserSettings.VERIFY_URI_SYNTAX, true);
+        parser.set(BasicParserSettings.VERIFY_LANGUAGE_TAGS, true);
+        parser.set(BasicParserSettings.VERIFY_RELATIVE_URIS, true);
+        parser.set(XMLParserSettings.SECURE_PROCESSING, true);
+        parser.set(XMLParserSettings.DISALLOW_DOCTYPE_DECL, true);
+        parser.set(XMLParserSettings.LOAD_EXTERNAL_DTD, false);
+        parser.set(XMLParserSettings.EXTERNAL_GENERAL_ENTITIES, false);
+        parser.set(XMLParserSettings.EXTERNAL_PARAMETER_ENTITIES, false);
+        parser.set(JSONLDSettings.SECURE_MODE, true);
+        parser.set(JSONLDSettings.WHITELIST, Set.of());
+        parser.set(JSONLDSettings.DOCUMENT_LOADER, (url, options) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                "remote JSON-LD documents are not fetched: " + url);
+        });
+    }
+
+    private static boolean isXml(RDFFormat f) {
+        return f.equals(RDFFormat.RDFXML) || f.equals(RDFFormat.TRIX);
+    }
+
+    private static byte[] readBytes(Path file, String source) {
+        try {
+            if (Files.isDirectory(file))
+                throw new InvalidInputException(SourceLocation.of(source), "is a directory, not a file");
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(SourceLocation.of(source), "no such file", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.of(source), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes strict UTF-8 (dropping a byte-order mark); reports the line of the first bad byte. */
+    static String decodeUtf8(byte[] bytes, String source) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE))
+            throw new InvalidInputException(SourceLocation.of(source, 1), "file is UTF-16 (byte-order mark found); RDF text formats must be UTF-8");
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstBadByte(bytes, start);
+            long line = 1;
+            long lineStart = start;
+            for (int i = start; i < bad; i++) if (bytes[i] == '\n') { line++; lineStart = i + 1; }
+            throw new InvalidInputException(new SourceLocation(source, line, bad - lineStart + 1),
+                String.format("not valid UTF-8 (byte 0x%02X at offset %d)", bytes[bad] & 0xFF, bad), e);
+        }
+    }
+
+    private static int firstBadByte(byte[] bytes, int start) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        // Binary search would be faster; files with bad bytes are rare and small enough.
+        int lo = start, hi = bytes.length;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            try {
+                decoder.reset().decode(ByteBuffer.wrap(bytes, start, mid - start));
+                lo = mid;
+            } catch (CharacterCodingException e) {
+                hi = mid;
+            }
+        }
+        // Step back over a multi-byte sequence cut by the prefix test.
+        int i = lo;
+        while (i > start && (bytes[i] & 0xC0) == 0x80) i--;
+        return i;
+    }
+
+    private static InvalidInputException translate(RDFParseException e, String source) {
+        long line = e.getLineNumber();
+        long col = e.getColumnNumber();
+        return new InvalidInputException(new SourceLocation(source, line, col), clean(e.getMessage()), e);
+    }
+
+    /** Rio appends " [line N, column M]" to its messages; we print the location in front instead. */
+    static String clean(String message) {
+        if (message == null) return "malformed input";
+        String m = message.replaceAll("\\s*\\[line -?\\d+(, column -?\\d+)?\\]\\s*$", "");
+        return m.isBlank() ? "malformed input" : m.strip();
+    }
+
+    private static String describe(RuntimeException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof RDFHandlerException))
+            t = t.getCause();
+        String m = t.getMessage();
+        return m == null ? "malformed input (" + t.getClass().getSimpleName() + ")" : clean(m);
+    }
+
+    private static Map<String, RDFFormat> formatsByName() {
+        Map<String, RDFFormat> m = new LinkedHashMap<>();
+        for (RDFFormat f : new RDFFormat[] { RDFFormat.TURTLE, RDFFormat.TRIG, RDFFormat.NTRIPLES, RDFFormat.NQUADS,
+                RDFFormat.RDFXML, RDFFormat.JSONLD, RDFFormat.TRIX }) {
+            m.put(f.getName().toLowerCase(Locale.ROOT).replace(' ', '-').replace("/", ""), f);
+            for (String ext : f.getFileExtensions()) m.putIfAbsent(ext.toLowerCase(Locale.ROOT), f);
+        }
+        m.putIfAbsent("turtle", RDFFormat.TURTLE);
+        m.putIfAbsent("ntriples", RDFFormat.NTRIPLES);
+        m.putIfAbsent("nquads", RDFFormat.NQUADS);
+        m.putIfAbsent("rdfxml", RDFFormat.RDFXML);
+        m.putIfAbsent("jsonld", RDFFormat.JSONLD);
+        return m;
+    }
+
+    /** Collects statements into Jena graphs and remembers where each subject was first seen. */
+    private final class Collector extends AbstractRDFHandler {
+        private final RioToJena convert = new RioToJena();
+        private final Graph defaultGraph = GraphFactory.createGraphMem();
+        private final Map<Node, Graph> named = new LinkedHashMap<>();
+        private final Map<Node, Long> firstLines = new HashMap<>();
+        private long line = -1;
+        private long column = -1;
+        private long count;
+
+        Collector(String source) { }
+
+        void location(long line, long column) {
+            this.line = line;
+            this.column = column;
+        }
+
+        @Override
+        public void handleStatement(Statement st) {
+            try {
+                Node s = convert.node(st.getSubject());
+                Triple t = Triple.create(s, convert.node(st.getPredicate()), convert.node(st.getObject()));
+                Graph g = st.getContext() == null ? defaultGraph
+                    : named.computeIfAbsent(convert.node(st.getContext()), n -> GraphFactory.createGraphMem());
+                g.add(t);
+                if (line > 0) firstLines.putIfAbsent(s, line);
+            } catch (RuntimeException e) {
+                throw new RDFHandlerException(e.getMessage(), e);
+            }
+            if (++count % PROGRESS_EVERY == 0) progress.advance(count);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.alignkg.query;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.alignkg.QueryTimeoutException;
+import org.alignkg.store.KgStore;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.core.Var;
+
+/**
+ * Runs SPARQL queries on the store inside read transactions, with a time limit. Callers get the
+ * live execution inside the transaction (to stream it) or a copy of the result.
+ */
+public final class QueryRunner {
+    private final KgStore store;
+    private final long timeoutMillis;
+
+    public QueryRunner(KgStore store, long timeoutMillis) {
+        this.store = store;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public KgStore store() {
+        return store;
+    }
+
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /**
+     * Executes {@code query} with {@code bindings} substituted for its variables, and hands the
+     * execution to {@code use} inside a read transaction. A time-out becomes {@link QueryTimeoutException}.
+     */
+    public <T> T execute(Query query, Map<String, Node> bindings, Function<QueryExecution, T> use) {
+        return store.read(dsg -> {
+            BindingBuilder b = BindingBuilder.create();
+            bindings.forEach((k, v) -> b.add(Var.alloc(k), v));
+            Binding binding = b.build();
+            try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(query).substitution(binding)
+                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+                return use.apply(qe);
+            } catch (QueryCancelledException e) {
+                throw new QueryTimeoutException("query cancelled after the time limit of " + timeoutMillis + " ms", e);
+            }
+        });
+    }
+
+    /** A SELECT's rows, copied out of the transaction. */
+    public ResultTable select(Query query, Map<String, Node> bindings) {
+        return execute(query, bindings, qe -> ResultTable.copyOf(qe.execSelect()));
+    }
+
+    /** An ASK's answer. */
+    public boolean ask(Query query, Map<String, Node> bindings) {
+        return execute(query, bindings, QueryExecution::execAsk);
+    }
+
+    /** A CONSTRUCT's or DESCRIBE's graph, copied out of the transaction. */
+    public Model graph(Query query, Map<String, Node> bindings) {
+        return execute(query, bindings, qe -> query.isConstructType() ? qe.execConstruct() : qe.execDescribe());
+    }
+
+    /** A rewindable copy of a SELECT result for formatters that need it inside the caller. */
+    public ResultSet rewindable(Query query, Map<String, Node> bindings) {
+        return execute(query, bindings, qe -> ResultSetFactory.copyResults(qe.execSelect()));
+    }
+}
