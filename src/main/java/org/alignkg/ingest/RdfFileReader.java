@@ -48,6 +48,8 @@ import no.hasmac.jsonld.JsonLdErrorCode;
  */
 public final class RdfFileReader {
     private static final long PROGRESS_EVERY = 50_000;
+    /** Longest literal accepted, in characters: far above any real abstract, well below memory trouble. */
+    static final int MAX_LITERAL = 1_000_000;
 
     /** Formats this reader accepts, by the names a user may give on the command line. */
     private static final Map<String, RDFFormat> FORMATS_BY_NAME = formatsByName();
@@ -129,6 +131,10 @@ public final class RdfFileReader {
                 clean(cause.getMessage()), e);
         } catch (IOException e) {
             throw new InvalidInputException(SourceLocation.of(source), "cannot read: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // Recursive-descent parsers (Turtle collections, JSON arrays) recurse once per level.
+            throw new InvalidInputException(new SourceLocation(source, collector.line, collector.column),
+                "structure nested too deeply to parse (thousands of levels of brackets or parentheses)");
         } catch (RuntimeException e) {
             // Some Rio parsers (JSON-LD, XML) wrap their own parse failures in unchecked exceptions.
             throw new InvalidInputException(new SourceLocation(source, collector.line, collector.column),
@@ -283,6 +289,9 @@ public final class RdfFileReader {
 
         @Override
         public void handleStatement(Statement st) {
+            if (st.getObject() instanceof org.eclipse.rdf4j.model.Literal lit && lit.getLabel().length() > MAX_LITERAL)
+                throw new RDFHandlerException("literal of " + lit.getLabel().length()
+                    + " characters exceeds the limit of " + MAX_LITERAL);
             try {
                 Node s = convert.node(st.getSubject());
                 Triple t = Triple.create(s, convert.node(st.getPredicate()), convert.node(st.getObject()));
