@@ -5,7 +5,6 @@ import java.util.Map;
 import org.alignkg.ontology.AKG;
 import org.alignkg.store.KgStore;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -57,23 +56,24 @@ public final class EndpointDescriptions {
         Model m = model();
         Map<String, Long> sizes = store.graphSizes();
         long[] counts = store.read(dsg -> {
-            Graph u = dsg.getUnionGraph();
             java.util.Set<Node> classes = new java.util.HashSet<>();
             java.util.Set<Node> props = new java.util.HashSet<>();
             java.util.Set<Node> subjects = new java.util.HashSet<>();
             java.util.Set<Node> objects = new java.util.HashSet<>();
-            long triples = 0;
-            var it = u.find();
+            Node system = org.apache.jena.graph.NodeFactory.createURI(AKG.SYSTEM_GRAPH);
+            var it = dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
             while (it.hasNext()) {
-                var t = it.next();
-                triples++;
-                props.add(t.getPredicate());
-                subjects.add(t.getSubject());
-                objects.add(t.getObject());
-                if (t.getPredicate().equals(RDF.type.asNode())) classes.add(t.getObject());
+                var q = it.next();
+                if (q.getGraph().equals(system)) continue; // the store's bookkeeping is not data
+                props.add(q.getPredicate());
+                subjects.add(q.getSubject());
+                objects.add(q.getObject());
+                if (q.getPredicate().equals(RDF.type.asNode())) classes.add(q.getObject());
             }
-            return new long[] { triples, classes.size(), props.size(), subjects.size(), objects.size() };
+            return new long[] { 0, classes.size(), props.size(), subjects.size(), objects.size() };
         });
+        // triples as /health and the service description count them: per named graph, summed
+        counts[0] = sizes.entrySet().stream().filter(e -> !e.getKey().equals(AKG.SYSTEM_GRAPH)).mapToLong(Map.Entry::getValue).sum();
         Resource ds = m.createResource(serverUrl + "/.well-known/void#dataset")
             .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
             .addProperty(m.createProperty("http://purl.org/dc/terms/title"), "alignkg: limitations of OpenAI's alignment research approach (2022)", "en")

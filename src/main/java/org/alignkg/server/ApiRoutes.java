@@ -45,8 +45,13 @@ final class ApiRoutes {
         m.put("title", q.title());
         m.put("question", q.question());
         m.put("form", q.form());
-        m.put("params", q.params().stream().map(p -> Map.of("name", p.name(), "kind", p.kind().name().toLowerCase(java.util.Locale.ROOT),
-            "example", p.example())).toList());
+        m.put("params", q.params().stream().map(p -> {
+            Map<String, String> pm = new LinkedHashMap<>(); // stable key order for clients and tests
+            pm.put("name", p.name());
+            pm.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+            pm.put("example", p.example());
+            return pm;
+        }).toList());
         return m;
     }
 

@@ -67,12 +67,13 @@ public final class ServerApp {
                 ctx.header("Referrer-Policy", "no-referrer");
                 cors.apply(ctx);
             });
-            c.routes.options("/*", ctx -> SparqlRoutes.options(ctx, "GET, HEAD, OPTIONS"));
             sparql.register(c.routes);
             gsp.register(c.routes);
             api.register(c.routes);
             ld.register(c.routes);
             ops.register(c.routes);
+            // after the specific ones: routes match in the order they were added
+            c.routes.options("/*", ctx -> SparqlRoutes.options(ctx, "GET, HEAD, OPTIONS"));
             c.routes.get("/", ctx -> ctx.redirect("/id/ontology"));
             errors(c.routes);
         });

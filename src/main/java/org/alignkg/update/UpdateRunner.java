@@ -12,6 +12,9 @@ import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateModify;
 import org.apache.jena.sparql.modify.request.UpdateWithUsing;
 import org.apache.jena.update.Update;
+import org.apache.jena.update.UpdateException;
+import org.apache.jena.sparql.modify.request.UpdateClear;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.update.UpdateRequest;
 
@@ -51,7 +54,29 @@ public final class UpdateRunner {
             }
         }
         refuseSystemGraph(request);
-        store.write(dsg -> UpdateExec.dataset(dsg).update(request).execute());
+        UpdateRequest toRun = silentClearAndDrop(request);
+        try {
+            store.write(dsg -> UpdateExec.dataset(dsg).update(toRun).execute());
+        } catch (UpdateException e) {
+            // the transaction has aborted; what is left is a request that cannot apply to this data
+            throw new InvalidInputException(SourceLocation.of(SOURCE), e.getMessage() == null ? "update failed" : e.getMessage(), e);
+        }
+    }
+
+    /**
+     * TDB2 keeps no empty graphs, so "the graph does not exist" and "the graph is empty" are the
+     * same state here; CLEAR and DROP of such a graph are no-ops rather than errors.
+     */
+    private static UpdateRequest silentClearAndDrop(UpdateRequest request) {
+        UpdateRequest out = new UpdateRequest();
+        out.setPrefixMapping(request.getPrefixMapping());
+        if (request.explicitlySetBaseURI()) out.setBaseURI(request.getBaseURI());
+        for (Update op : request.getOperations()) {
+            if (op instanceof UpdateClear c && !c.isSilent()) out.add(new UpdateClear(c.getTarget(), true));
+            else if (op instanceof UpdateDrop d && !d.isSilent()) out.add(new UpdateDrop(d.getTarget(), true));
+            else out.add(op);
+        }
+        return out;
     }
 
     /** The bookkeeping graph records which file was loaded when; updates must not forge it. */
