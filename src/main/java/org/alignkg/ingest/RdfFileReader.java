@@ -100,6 +100,21 @@ public final class RdfFileReader {
                 "unknown RDF format: the file name has no known RDF extension (use --format)"));
     }
 
+    /**
+     * Parses an HTTP body given its media type (text/turtle, application/n-triples, ...). Throws
+     * {@link InvalidInputException} when the media type names no RDF syntax Rio knows.
+     */
+    public RdfDocument parseMediaType(byte[] bytes, String source, String mediaType, String baseIri) {
+        RDFFormat format = Rio.getParserFormatForMIMEType(mediaType).orElseThrow(() -> new InvalidInputException(
+            SourceLocation.of(source), "no RDF syntax for media type '" + mediaType + "'"));
+        return parse(bytes, source, format, baseIri);
+    }
+
+    /** Whether Rio can parse this media type. */
+    public static boolean isRdfMediaType(String mediaType) {
+        return Rio.getParserFormatForMIMEType(mediaType).isPresent();
+    }
+
     /** Parses bytes already in memory (an HTTP body, a test fixture). */
     public RdfDocument parse(byte[] bytes, String source, RDFFormat format, String baseIri) {
         RDFParser parser;

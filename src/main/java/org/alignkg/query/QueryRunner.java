@@ -7,6 +7,9 @@ import java.util.function.Function;
 import org.alignkg.QueryTimeoutException;
 import org.alignkg.store.KgStore;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
@@ -43,11 +46,30 @@ public final class QueryRunner {
      * execution to {@code use} inside a read transaction. A time-out becomes {@link QueryTimeoutException}.
      */
     public <T> T execute(Query query, Map<String, Node> bindings, Function<QueryExecution, T> use) {
+        return execute(query, DatasetSpec.NONE, bindings, use);
+    }
+
+    /**
+     * As {@link #execute(Query, Map, Function)}, over the dataset {@code spec} describes when it is
+     * not empty (SPARQL protocol {@code default-graph-uri} / {@code named-graph-uri}); the protocol's
+     * dataset then overrides the query's FROM and FROM NAMED.
+     */
+    public <T> T execute(Query query, DatasetSpec spec, Map<String, Node> bindings, Function<QueryExecution, T> use) {
+        Query q = query;
+        if (!spec.isEmpty() && query.hasDatasetDescription()) {
+            q = query.cloneQuery();
+            q.getGraphURIs().clear();
+            q.getNamedGraphURIs().clear();
+        }
+        Query toRun = q;
         return store.read(dsg -> {
+            DatasetGraph target = spec.isEmpty() ? dsg : DynamicDatasets.dynamicDataset(
+                spec.defaultGraphs().stream().map(NodeFactory::createURI).toList(),
+                spec.namedGraphs().stream().map(NodeFactory::createURI).toList(), dsg, false);
             BindingBuilder b = BindingBuilder.create();
             bindings.forEach((k, v) -> b.add(Var.alloc(k), v));
             Binding binding = b.build();
-            try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(query).substitution(binding)
+            try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(target)).query(toRun).substitution(binding)
                     .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
                 return use.apply(qe);
             } catch (QueryCancelledException e) {

@@ -11,6 +11,13 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.walker.Walker;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
 
 /** Parsing of SPARQL text; the one place where Jena's parse errors become located input errors. */
 public final class Sparql {
@@ -19,16 +26,26 @@ public final class Sparql {
     private Sparql() { }
 
     public static Query parseQuery(String text, String source) {
+        return parseQuery(text, source, null);
+    }
+
+    /** Parses a query, resolving relative IRIs against {@code base} (null: Jena's default). */
+    public static Query parseQuery(String text, String source, String base) {
         try {
-            return QueryFactory.create(text, Syntax.syntaxARQ);
+            return QueryFactory.create(text, base, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
             throw translate(e, source);
         }
     }
 
     public static UpdateRequest parseUpdate(String text, String source) {
+        return parseUpdate(text, source, null);
+    }
+
+    /** Parses an update, resolving relative IRIs against {@code base} (null: Jena's default). */
+    public static UpdateRequest parseUpdate(String text, String source, String base) {
         try {
-            return UpdateFactory.create(text, Syntax.syntaxARQ);
+            return UpdateFactory.create(text, base, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
             throw translate(e, source);
         }
@@ -59,6 +76,27 @@ public final class Sparql {
             if (shown.size() > 6) out.append(", ... (").append(shown.size() - 6).append(" more)");
         }
         return out.toString();
+    }
+
+    /**
+     * Refuses federated queries: a SERVICE clause makes the server open connections to other
+     * hosts, which a public endpoint must not do on a client's behalf.
+     */
+    public static void refuseService(Query query, String source) {
+        if (query.getQueryPattern() != null) refuseService(query.getQueryPattern(), source);
+    }
+
+    /** As {@link #refuseService(Query, String)}, for one graph pattern (e.g. an update's WHERE). */
+    public static void refuseService(Element pattern, String source) {
+        // The algebra, not the syntax tree: it reaches sub-SELECTs and FILTER (NOT) EXISTS too.
+        Walker.walk(Algebra.compile(pattern), new OpVisitorBase() {
+            @Override
+            public void visit(OpService op) {
+                Node target = op.getService();
+                throw new InvalidInputException(SourceLocation.of(source), "SERVICE " + (target.isURI() ? "<" + target.getURI() + ">" : target)
+                    + " refused: federated queries are disabled on this server, because they make it contact other hosts");
+            }
+        }, new ExprVisitorBase());
     }
 
     /**

@@ -1,0 +1,93 @@
+package org.alignkg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.alignkg.ingest.Loader.LoadResult;
+import org.alignkg.query.NamedQueries;
+import org.alignkg.server.ServerApp;
+import org.alignkg.server.ServerConfig;
+import org.alignkg.store.KgStore;
+
+import io.javalin.Javalin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Syncs data/ and ontology/ into the store, then serves it over HTTP until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = { "Start the SPARQL server (SPARQL 1.1 Protocol, Graph Store Protocol, named queries, linked data).",
+        "Loads data/ and ontology/ first when the store is empty or out of date. Read-only unless an update token is set." })
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Data folder (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--queries", paramLabel = "DIR", defaultValue = "queries", description = "Named queries folder (default: ${DEFAULT-VALUE}).")
+    Path queriesDir;
+
+    @Option(names = "--port", defaultValue = "7070", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Per-query time limit (default: ${DEFAULT-VALUE} s).")
+    double timeoutSeconds;
+
+    @Option(names = "--update-token", paramLabel = "TOKEN",
+        description = "Bearer token that enables SPARQL Update and Graph Store writes (or env ALIGNKG_UPDATE_TOKEN). Without it the server is read-only.")
+    String updateToken;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+        description = "Origin allowed to call the server from a browser (repeatable; '*' for any, never with credentials). Default: none.")
+    List<String> corsOrigins = new ArrayList<>();
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576", description = "Largest request body (default: ${DEFAULT-VALUE}).")
+    long maxBody;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        String token = updateToken != null ? updateToken : System.getenv("ALIGNKG_UPDATE_TOKEN");
+        ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody);
+        NamedQueries queries = Files.isDirectory(queriesDir) ? NamedQueries.load(queriesDir, queriesDir.toString()) : NamedQueries.of(java.util.Map.of());
+        KgStore store = options.open();
+        Javalin app;
+        try {
+            LoadResult r = SyncCommand.sync(store, options, data, new ConsoleProgress(spec.commandLine().getErr()));
+            if (!r.loaded().isEmpty() || !r.removed().isEmpty())
+                out.printf("loaded %d file(s), %,d triples%n", r.loaded().size(), r.triples());
+            app = ServerApp.create(store, queries, config);
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Jetty first, so no request runs when the store closes; TDB2 commits are already durable.
+            app.stop();
+            store.close();
+            stopped.countDown();
+        }, "alignkg-shutdown"));
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        out.printf("alignkg serving %d named queries on http://%s:%d/sparql (%s; Ctrl-C to stop)%n", queries.all().size(), shown, app.port(),
+            config.updatesEnabled() ? "updates enabled with the token" : "read-only");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

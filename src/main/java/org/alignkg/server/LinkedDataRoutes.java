@@ -1,0 +1,99 @@
+package org.alignkg.server;
+
+import java.util.List;
+
+import org.alignkg.ontology.AKG;
+import org.alignkg.query.EndpointDescriptions;
+import org.alignkg.query.ResourceDescription;
+import org.alignkg.query.ResultFormat;
+import org.alignkg.store.KgStore;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * Linked data: {@code /id/X} is {@code https://w3id.org/alignkg/X} (the ontology included),
+ * {@code /resource?iri=} any IRI of the store. HTML for browsers, the concise bounded description
+ * in RDF otherwise. Also the dataset's VoID description at {@code /.well-known/void}.
+ */
+final class LinkedDataRoutes {
+    /** null value = the HTML page. */
+    private static final List<Conneg.Offer<ResultFormat>> OFFERS = List.of(
+        new Conneg.Offer<>("text/html", null),
+        new Conneg.Offer<>("application/xhtml+xml", null),
+        new Conneg.Offer<>("text/turtle", ResultFormat.TURTLE),
+        new Conneg.Offer<>("application/ld+json", ResultFormat.JSONLD),
+        new Conneg.Offer<>("application/n-triples", ResultFormat.NTRIPLES),
+        new Conneg.Offer<>("application/rdf+xml", ResultFormat.RDFXML));
+    static final String CSS;
+
+    static {
+        try (var in = LinkedDataRoutes.class.getResourceAsStream("/web/page.css")) {
+            CSS = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private final KgStore store;
+
+    LinkedDataRoutes(KgStore store) {
+        this.store = store;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/id/<path>", ctx -> describe(ctx, AKG.BASE + ctx.pathParam("path")));
+        routes.get("/resource", ctx -> {
+            String iri = ctx.queryParam("iri");
+            if (iri == null || iri.isBlank()) throw new HttpProblem(400, "give the IRI to describe: /resource?iri=...");
+            describe(ctx, iri);
+        });
+        routes.get("/.well-known/void", this::voidDescription);
+        routes.get("/assets/page.css", ctx -> {
+            ctx.header("Cache-Control", "public, max-age=3600");
+            ctx.contentType("text/css; charset=utf-8").result(CSS);
+        });
+    }
+
+    private void describe(Context ctx, String iri) {
+        ctx.header("Vary", "Accept");
+        String accept = ctx.header("Accept");
+        ResultFormat fmt;
+        boolean html;
+        String override = ctx.queryParam("format");
+        if (override != null && !override.equalsIgnoreCase("html")) {
+            fmt = Formats.choose(ctx, Formats.GRAPHS, true);
+            html = false;
+        } else if (override != null) {
+            fmt = null;
+            html = true;
+        } else {
+            fmt = chooseFormat(accept);
+            html = fmt == null;
+        }
+        ResourceDescription d = ResourceDescription.of(store, iri)
+            .orElseThrow(() -> new HttpProblem(404, "nothing is known about <" + iri + ">"));
+        if (html) {
+            ctx.contentType("text/html; charset=utf-8").result(ResourcePage.render(d));
+        } else {
+            ctx.contentType(Formats.contentType(fmt));
+            fmt.writeGraph(ctx.outputStream(), d.cbd());
+        }
+    }
+
+    /** The chosen RDF format, or null for HTML. Conneg over offers where HTML is a null value. */
+    private static ResultFormat chooseFormat(String accept) {
+        // Conneg.choose cannot return a null value, so HTML is stood in for by TABLE here
+        List<Conneg.Offer<ResultFormat>> offers = OFFERS.stream()
+            .map(o -> new Conneg.Offer<>(o.mediaType(), o.value() == null ? ResultFormat.TABLE : o.value())).toList();
+        ResultFormat f = Conneg.choose(accept, offers).orElseThrow(() -> new HttpProblem(406,
+            "available: text/html, text/turtle, application/ld+json, application/n-triples, application/rdf+xml"));
+        return f == ResultFormat.TABLE ? null : f;
+    }
+
+    private void voidDescription(Context ctx) {
+        ResultFormat fmt = Formats.choose(ctx, Formats.GRAPHS.subList(0, 4), true);
+        ctx.contentType(Formats.contentType(fmt));
+        fmt.writeGraph(ctx.outputStream(), EndpointDescriptions.voidDescription(store, ServerApp.baseUrl(ctx)));
+    }
+}

@@ -1,0 +1,35 @@
+package org.alignkg.server;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of the HTTP server.
+ *
+ * @param timeoutMillis per-query time limit
+ * @param updateToken   bearer token that unlocks SPARQL Update and Graph Store writes; null or
+ *                      blank: writes are disabled (403)
+ * @param corsOrigins   origins allowed to read responses from a browser ("*" allows any, without
+ *                      credentials); empty: no CORS headers at all
+ * @param maxBodyBytes  largest request body accepted (413 past it)
+ */
+public record ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes) {
+    public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
+    public static final long DEFAULT_MAX_BODY = 1_048_576;
+
+    public ServerConfig {
+        Objects.requireNonNull(corsOrigins, "corsOrigins");
+        corsOrigins = List.copyOf(corsOrigins);
+        if (timeoutMillis <= 0) throw new IllegalArgumentException("timeout must be positive");
+        if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive");
+        if (updateToken != null && updateToken.isBlank()) updateToken = null;
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_TIMEOUT_MILLIS, null, List.of(), DEFAULT_MAX_BODY);
+    }
+
+    public boolean updatesEnabled() {
+        return updateToken != null;
+    }
+}
