@@ -10,11 +10,10 @@ import java.util.concurrent.CountDownLatch;
 
 import org.alignkg.ingest.Loader.LoadResult;
 import org.alignkg.query.NamedQueries;
-import org.alignkg.server.ServerApp;
+import org.alignkg.server.RunningServer;
 import org.alignkg.server.ServerConfig;
 import org.alignkg.store.KgStore;
 
-import io.javalin.Javalin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,13 +64,12 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody);
         NamedQueries queries = Files.isDirectory(queriesDir) ? NamedQueries.load(queriesDir, queriesDir.toString()) : NamedQueries.of(java.util.Map.of());
         KgStore store = options.open();
-        Javalin app;
+        RunningServer app;
         try {
             LoadResult r = SyncCommand.sync(store, options, data, new ConsoleProgress(spec.commandLine().getErr()));
             if (!r.loaded().isEmpty() || !r.removed().isEmpty())
                 out.printf("loaded %d file(s), %,d triples%n", r.loaded().size(), r.triples());
-            app = ServerApp.create(store, queries, config);
-            app.start(host, port);
+            app = RunningServer.start(store, queries, config, host, port);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -79,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Jetty first, so no request runs when the store closes; TDB2 commits are already durable.
-            app.stop();
+            app.close();
             store.close();
             stopped.countDown();
         }, "alignkg-shutdown"));

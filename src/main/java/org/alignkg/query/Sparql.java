@@ -63,7 +63,12 @@ public final class Sparql {
     static String readable(String msg) {
         String flat = msg.replaceAll("\\s+", " ").strip();
         Matcher enc = ENCOUNTERED.matcher(flat);
-        if (!enc.find()) return flat.replaceAll(" at line \\d+, column \\d+\\.?", "").strip();
+        if (!enc.find()) {
+            String m = flat.replaceAll(" at line \\d+, column \\d+\\.?", "").strip();
+            // "Lexical error Encountered: <EOF> after prefix "XYZ"" -> "lexical error: unexpected <EOF> after "XYZ""
+            return m.replaceFirst("^Lexical error\\s*Encountered:\\s*", "lexical error: unexpected ")
+                .replaceFirst(" after prefix ", " after ");
+        }
         String token = enc.group(3) != null ? enc.group(3) : enc.group(2).isBlank() ? enc.group(1) : enc.group(2);
         StringBuilder out = new StringBuilder("unexpected \"").append(token.strip()).append('"');
         Matcher exp = EXPECTING.matcher(flat);
