@@ -13,7 +13,17 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -78,16 +88,24 @@ public final class TextExtractor {
     }
 
     public static String markdown(String md) {
-        // TextContentRenderer separates blocks with one newline; render per block for blank lines.
-        var doc = Parser.builder().build().parse(md);
-        TextContentRenderer r = TextContentRenderer.builder().build();
+        // Text of inline nodes only (link targets and markup dropped); a blank line between blocks.
         StringBuilder sb = new StringBuilder();
-        for (var n = doc.getFirstChild(); n != null; n = n.getNext()) {
-            String block = r.render(n).strip();
-            if (block.isEmpty()) continue;
-            if (sb.length() > 0) sb.append("\n\n");
-            sb.append(block.replace("\n", "\n\n"));
-        }
+        Parser.builder().build().parse(md).accept(new AbstractVisitor() {
+            @Override public void visit(Text t) { sb.append(t.getLiteral()); }
+            @Override public void visit(Code c) { sb.append(c.getLiteral()); }
+            @Override public void visit(SoftLineBreak b) { sb.append(' '); }
+            @Override public void visit(HardLineBreak b) { sb.append('\n'); }
+            @Override public void visit(FencedCodeBlock c) { block(); sb.append(c.getLiteral().strip()); block(); }
+            @Override public void visit(IndentedCodeBlock c) { block(); sb.append(c.getLiteral().strip()); block(); }
+            @Override public void visit(Paragraph p) { block(); visitChildren(p); block(); }
+            @Override public void visit(Heading h) { block(); visitChildren(h); block(); }
+            @Override public void visit(ListItem i) { block(); visitChildren(i); block(); }
+            @Override public void visit(BlockQuote q) { block(); visitChildren(q); block(); }
+
+            private void block() {
+                blockBreak(sb);
+            }
+        });
         return sb.toString();
     }
 
