@@ -44,6 +44,8 @@ public final class Tagger {
     private final CharArrayMap<Integer> vocabulary = new CharArrayMap<>(512, false);
     /** For each term id, the labels that start with it, longest first. */
     private final LabelSeq[][] byFirstTerm;
+    /** Weight of each (concept, label) pair, keyed "concept NUL label". */
+    private final Map<String, Double> labelWeight = new HashMap<>();
 
     private record LabelSeq(String concept, Label label, int[] terms, boolean acronym, double weight) { }
 
@@ -60,6 +62,7 @@ public final class Tagger {
                 first.computeIfAbsent(terms[0], k -> new ArrayList<>()).add(seq);
             }
         }
+        first.values().forEach(list -> list.forEach(s -> labelWeight.put(s.concept() + '\u0000' + s.label().text(), s.weight())));
         byFirstTerm = new LabelSeq[vocabulary.size()][];
         first.forEach((id, list) -> {
             list.sort(Comparator.comparingInt((LabelSeq s) -> -s.terms().length).thenComparing(s -> s.label().text()));
@@ -219,9 +222,6 @@ public final class Tagger {
         Map<String, Double> raw = new LinkedHashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         Map<String, List<Mention>> byConcept = new LinkedHashMap<>();
-        Map<String, Double> labelWeight = new HashMap<>();
-        for (LabelSeq[] seqs : byFirstTerm)
-            if (seqs != null) for (LabelSeq s : seqs) labelWeight.put(s.concept() + '\u0000' + s.label().text(), s.weight());
         for (Mention m : mentions) {
             double w = labelWeight.getOrDefault(m.concept() + '\u0000' + m.label(), 1.0) * (m.start() < early ? 1.5 : 1.0);
             raw.merge(m.concept(), w, Double::sum);
