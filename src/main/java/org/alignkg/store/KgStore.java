@@ -44,13 +44,29 @@ public final class KgStore implements AutoCloseable {
     private static final Node DCTERMS_MODIFIED = NodeFactory.createURI("http://purl.org/dc/terms/modified");
 
     private final Path dir;
+    /**
+     * The TDB2 dataset as everyone uses it: wrapped by the full-text index (jena-text's
+     * DatasetGraphText), so that every write path below, unchanged, also updates the index inside
+     * the same transaction, and SPARQL sees {@code text:query}. {@link #base} is the bare TDB2
+     * dataset, kept for the lifecycle (expel on close) and for rebuilding the index.
+     */
     private final DatasetGraph dsg;
+    private final DatasetGraph base;
+    private final FullTextIndex text;
     /** Bumped after every committed write; lets caches and /health see that the data changed. */
     private final AtomicLong generation = new AtomicLong();
 
-    private KgStore(Path dir, DatasetGraph dsg) {
+    private KgStore(Path dir, DatasetGraph base, FullTextIndex text) {
         this.dir = dir;
-        this.dsg = dsg;
+        this.base = base;
+        this.text = text;
+        this.dsg = text.wrap(base);
+        this.dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    /** Folder of the Lucene index inside a store folder. */
+    public static Path textIndexDir(Path storeDir) {
+        return storeDir.resolve("text-index");
     }
 
     /** Opens (creating if needed) the TDB2 store in {@code dir}. */
@@ -66,14 +82,17 @@ public final class KgStore implements AutoCloseable {
         }
         // Plain SPARQL sees every named graph; GRAPH ?g still picks one out.
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return new KgStore(dir, dsg);
+        FullTextIndex text = FullTextIndex.open(textIndexDir(dir));
+        // The index is rebuilt from the store when it is missing or does not match (see FullTextIndex).
+        text.ensureInStep(dsg);
+        return new KgStore(dir, dsg, text);
     }
 
     /** Opens an in-memory TDB2 store (tests, dry runs). */
     public static KgStore inMemory() {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return new KgStore(Path.of("(memory)"), dsg);
+        return new KgStore(Path.of("(memory)"), dsg, FullTextIndex.open(null));
     }
 
     private static boolean isLockError(Throwable e) {
@@ -255,6 +274,30 @@ public final class KgStore implements AutoCloseable {
     public void close() {
         // expel (not just close) so the lock file is released and the folder can be reopened,
         // by this JVM or another, straight away.
-        TDBInternal.expel(dsg);
+        TDBInternal.expel(base);
+        text.close();
+    }
+
+    /**
+     * Full-text search over labels, definitions, titles, abstracts, texts and rationales (Lucene
+     * query syntax). Hits are per literal, best first; see {@link FullTextIndex.Match}.
+     */
+    public List<FullTextIndex.Match> searchText(String query, int limit) {
+        try {
+            return text.search(query, limit);
+        } catch (org.apache.lucene.queryparser.classic.ParseException e) {
+            throw new org.alignkg.InvalidInputException(org.alignkg.SourceLocation.of("search query"),
+                "cannot parse '" + query + "': " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s == null ? -1 : s.indexOf('\n');
+        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
+    }
+
+    /** Number of entries in the full-text index (one per indexed literal). */
+    public long textIndexSize() {
+        return text.documentCount();
     }
 }

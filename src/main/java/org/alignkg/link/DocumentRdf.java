@@ -1,0 +1,225 @@
+package org.alignkg.link;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import org.alignkg.link.TagResult.ConceptScore;
+import org.alignkg.link.TagResult.LimitationSuggestion;
+import org.alignkg.link.TagResult.Mention;
+import org.alignkg.ontology.AKG;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * The RDF of one linked document, following docs/model.md and docs/linking.md: the document
+ * ({@code akg:SubmittedDocument}), its authors, its stored text, one {@code oa:Annotation} per
+ * mention (text position and text quote selectors on the stored text), and one
+ * {@code akg:SuggestedLink} per suggested limitation and strong concept. Suggestions never get
+ * the plain CiTO triple. Pure: no store, no I/O.
+ */
+public final class DocumentRdf {
+    private DocumentRdf() { }
+
+    static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+    static final String DCT = "http://purl.org/dc/terms/";
+    static final String PROV = "http://www.w3.org/ns/prov#";
+    static final String OA = "http://www.w3.org/ns/oa#";
+    static final String CITO = "http://purl.org/spar/cito/";
+    static final String FABIO = "http://purl.org/spar/fabio/";
+    static final String SCHEMA = "http://schema.org/";
+    static final String FOAF = "http://xmlns.com/foaf/0.1/";
+    static final String DCMITYPE = "http://purl.org/dc/dcmitype/";
+
+    public static final String TAGGER_AGENT = AKG.BASE + "agent/tagger";
+    public static final String DOCUMENT_GRAPH_BASE = AKG.GRAPH_BASE + "document/";
+    public static final String CURATION_GRAPH_BASE = AKG.GRAPH_BASE + "curation/";
+    /** Concepts suggested as links: at most this many, each with at least this score. */
+    static final int MAX_CONCEPT_LINKS = 10;
+    static final double CONCEPT_LINK_THRESHOLD = 0.3;
+    /** Annotations stored per document at most (the first ones in text order). */
+    static final int MAX_ANNOTATIONS = 1000;
+
+    /** A document's IRIs, all derived from one slug. */
+    public record Ids(String slug) {
+        public String document() { return AKG.BASE + "document/" + slug; }
+        public String graph() { return DOCUMENT_GRAPH_BASE + slug; }
+        public String curationGraph() { return CURATION_GRAPH_BASE + slug; }
+        public String text() { return AKG.BASE + "text/" + slug; }
+        public String annotation(int i) { return AKG.BASE + "annotation/" + slug + "/" + i; }
+        public String suggestion(String target) { return AKG.BASE + "link/" + slug + "-suggests-" + target; }
+    }
+
+    /** Slug of a document: its title in kebab case (at most 48 characters) and 8 hex digits of its URL's hash. */
+    public static Ids idsOf(DocumentInput d) {
+        return new Ids(kebab(d.title(), 48) + "-" + sha256(d.url()).substring(0, 8));
+    }
+
+    public static String kebab(String s, int max) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (n.length() > max) n = n.substring(0, max).replaceAll("-+$", "");
+        return n.isEmpty() ? "untitled" : n;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JVM without SHA-256", e);
+        }
+    }
+
+    /** The document's graph; {@code now} is an xsd:dateTime lexical form. */
+    public static Graph of(DocumentInput d, TagResult r, String now) {
+        Ids ids = idsOf(d);
+        Graph g = GraphFactory.createGraphMem();
+        Node doc = uri(ids.document());
+        Node text = uri(ids.text());
+        Node tagger = uri(TAGGER_AGENT);
+        Node time = NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime);
+
+        add(g, doc, RDF + "type", uri(AKG.NS + "SubmittedDocument"));
+        add(g, doc, RDF + "type", uri(SCHEMA + "CreativeWork"));
+        add(g, doc, RDF + "type", uri(FABIO + "Work"));
+        add(g, doc, DCT + "title", lit(d.title()));
+        add(g, doc, SCHEMA + "url", uri(d.url()));
+        add(g, doc, DCT + "dateSubmitted", time);
+        if (d.date() != null) add(g, doc, DCT + "issued", NodeFactory.createLiteralDT(d.date(), switch (d.date().length()) {
+            case 4 -> XSDDatatype.XSDgYear;
+            case 7 -> XSDDatatype.XSDgYearMonth;
+            default -> XSDDatatype.XSDdate;
+        }));
+        if (!d.authors().isEmpty()) {
+            add(g, doc, AKG.NS + "authorList", lit(String.join("; ", d.authors())));
+            for (String a : d.authors()) {
+                Node p = uri(AKG.BASE + "person/" + kebab(a, 64));
+                add(g, doc, DCT + "creator", p);
+                add(g, p, RDF + "type", uri(FOAF + "Person"));
+                add(g, p, RDF + "type", uri(SCHEMA + "Person"));
+                add(g, p, FOAF + "name", lit(a));
+            }
+        }
+        if (d.abstractText() != null) add(g, doc, DCT + "abstract", lit(d.abstractText()));
+
+        add(g, text, RDF + "type", uri(DCMITYPE + "Text"));
+        add(g, text, RDFS + "label", lit("Text of “" + d.title() + "” as stored for tagging"));
+        add(g, text, DCT + "isFormatOf", doc);
+        add(g, text, DCT + "format", lit(d.format()));
+        add(g, text, SCHEMA + "text", lit(r.text()));
+        add(g, text, PROV + "wasDerivedFrom", uri(d.url()));
+
+        add(g, tagger, RDF + "type", uri(PROV + "SoftwareAgent"));
+        add(g, tagger, RDFS + "label", lit("alignkg concept tagger"));
+
+        // Annotations: one per mention, in text order; code point offsets as the model requires.
+        List<Mention> mentions = r.mentions();
+        int cpBase = 0;
+        int u16Base = 0;
+        List<Node> annotationNodes = new ArrayList<>();
+        for (int i = 0; i < Math.min(mentions.size(), MAX_ANNOTATIONS); i++) {
+            Mention m = mentions.get(i);
+            cpBase += r.text().codePointCount(u16Base, m.start());
+            u16Base = m.start();
+            int cpStart = cpBase;
+            int cpEnd = cpStart + r.text().codePointCount(m.start(), m.end());
+            Node a = uri(ids.annotation(i + 1));
+            annotationNodes.add(a);
+            Node target = NodeFactory.createBlankNode();
+            Node pos = NodeFactory.createBlankNode();
+            Node quote = NodeFactory.createBlankNode();
+            add(g, a, RDF + "type", uri(OA + "Annotation"));
+            add(g, a, OA + "motivatedBy", uri(OA + "tagging"));
+            add(g, a, OA + "hasBody", uri(m.concept()));
+            add(g, a, OA + "hasTarget", target);
+            add(g, a, PROV + "wasAttributedTo", tagger);
+            add(g, a, PROV + "generatedAtTime", time);
+            add(g, a, AKG.NS + "taggerVersion", lit(Tagger.VERSION));
+            add(g, a, SCHEMA + "about", doc);
+            add(g, target, RDF + "type", uri(OA + "SpecificResource"));
+            add(g, target, OA + "hasSource", text);
+            add(g, target, OA + "hasSelector", pos);
+            add(g, target, OA + "hasSelector", quote);
+            add(g, pos, RDF + "type", uri(OA + "TextPositionSelector"));
+            add(g, pos, OA + "start", integer(cpStart));
+            add(g, pos, OA + "end", integer(cpEnd));
+            add(g, quote, RDF + "type", uri(OA + "TextQuoteSelector"));
+            add(g, quote, OA + "exact", lit(m.matched()));
+            add(g, quote, OA + "prefix", lit(context(r.text(), m.start(), true)));
+            add(g, quote, OA + "suffix", lit(context(r.text(), m.end(), false)));
+        }
+
+        for (LimitationSuggestion l : r.limitations()) {
+            Node s = uri(ids.suggestion("l" + l.number()));
+            suggestion(g, s, doc, uri(l.limitation()), l.score(), "The tagger found concepts that this limitation concerns: "
+                + String.join(", ", l.sharedConcepts().stream().map(c -> prefLabel(r, c)).toList()) + ".", time);
+            for (int i = 0; i < mentions.size() && i < MAX_ANNOTATIONS; i++)
+                if (l.sharedConcepts().contains(mentions.get(i).concept()))
+                    add(g, s, PROV + "wasDerivedFrom", annotationNodes.get(i));
+        }
+        int n = 0;
+        for (ConceptScore c : r.concepts()) {
+            if (c.score() < CONCEPT_LINK_THRESHOLD || n++ >= MAX_CONCEPT_LINKS) break;
+            Node s = uri(ids.suggestion(ConceptScheme.localName(c.concept())));
+            suggestion(g, s, doc, uri(c.concept()), c.score(), "The tagger found " + c.mentions() + " mention"
+                + (c.mentions() == 1 ? "" : "s") + " of “" + c.prefLabel() + "”.", time);
+            for (int i = 0; i < mentions.size() && i < MAX_ANNOTATIONS; i++)
+                if (mentions.get(i).concept().equals(c.concept())) add(g, s, PROV + "wasDerivedFrom", annotationNodes.get(i));
+        }
+        return g;
+    }
+
+    private static String prefLabel(TagResult r, String concept) {
+        return r.concepts().stream().filter(c -> c.concept().equals(concept)).map(ConceptScore::prefLabel).findFirst()
+            .orElse(ConceptScheme.localName(concept));
+    }
+
+    private static void suggestion(Graph g, Node s, Node doc, Node cited, double score, String rationale, Node time) {
+        add(g, s, RDF + "type", uri(CITO + "Citation"));
+        add(g, s, RDF + "type", uri(AKG.NS + "SuggestedLink"));
+        add(g, s, CITO + "hasCitingEntity", doc);
+        add(g, s, CITO + "hasCitedEntity", cited);
+        add(g, s, CITO + "hasCitationCharacterization", uri(CITO + "discusses"));
+        add(g, s, AKG.NS + "rationale", NodeFactory.createLiteralLang(rationale, "en"));
+        add(g, s, AKG.NS + "score", NodeFactory.createLiteralDT(String.format(Locale.ROOT, "%.3f", score), XSDDatatype.XSDdecimal));
+        add(g, s, AKG.NS + "taggerVersion", lit(Tagger.VERSION));
+        add(g, s, PROV + "wasAttributedTo", uri(TAGGER_AGENT));
+        add(g, s, PROV + "generatedAtTime", time);
+    }
+
+    /** Up to 32 characters before or after an offset (the quote selector's prefix/suffix). */
+    static String context(String text, int at, boolean before) {
+        int from = before ? Math.max(0, at - 32) : at;
+        int to = before ? at : Math.min(text.length(), at + 32);
+        // Do not split a surrogate pair at the cut.
+        if (before && from > 0 && Character.isLowSurrogate(text.charAt(from))) from++;
+        if (!before && to < text.length() && Character.isLowSurrogate(text.charAt(to))) to--;
+        return text.substring(from, to);
+    }
+
+    static Node uri(String s) {
+        return NodeFactory.createURI(s);
+    }
+
+    static Node lit(String s) {
+        return NodeFactory.createLiteralString(s);
+    }
+
+    static Node integer(long v) {
+        return NodeFactory.createLiteralDT(Long.toString(v), XSDDatatype.XSDinteger);
+    }
+
+    static void add(Graph g, Node s, String p, Node o) {
+        g.add(Triple.create(s, uri(p), o));
+    }
+}

@@ -1,0 +1,283 @@
+package org.alignkg.link;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.alignkg.InvalidInputException;
+import org.alignkg.Progress;
+import org.alignkg.SourceLocation;
+import org.alignkg.ontology.AKG;
+import org.alignkg.ontology.ShapeCheck;
+import org.alignkg.ontology.ShapeCheck.Violation;
+import org.alignkg.store.FullTextIndex;
+import org.alignkg.store.KgStore;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * The linking service: tag a document and store it with its suggestions, list a document's
+ * suggestions, accept one as a curated link, and search the full-text index. Independent of the
+ * CLI and of HTTP (the server's {@code /api/documents} and {@code /api/search} routes call it);
+ * returns plain records. Every method that writes does it in one store transaction.
+ */
+public final class LinkService {
+    /** CiTO relations a curator may give an accepted link (docs/model.md). */
+    public static final Set<String> RELATIONS = Set.of("supports", "disputes", "extends", "discusses",
+        "citesAsPotentialSolution", "usesMethodIn", "critiques");
+
+    private final KgStore store;
+    private final ShapeCheck shapes;
+    private Tagger tagger;
+    private long taggerGeneration = -1;
+
+    public LinkService(KgStore store, Graph shapesGraph) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.shapes = new ShapeCheck(shapesGraph);
+    }
+
+    /** The tagger over the store's current concept scheme (rebuilt when the store changed). */
+    public synchronized Tagger tagger() {
+        if (tagger == null || taggerGeneration != store.generation()) {
+            ConceptScheme scheme = store.read(d -> ConceptScheme.of(d.getUnionGraph()));
+            if (scheme.concepts().isEmpty())
+                throw new InvalidInputException(SourceLocation.of(store.dir().toString()),
+                    "the store has no SKOS concepts; run 'alignkg sync' (or load data/concepts.ttl) first");
+            tagger = new Tagger(scheme);
+            taggerGeneration = store.generation();
+        }
+        return tagger;
+    }
+
+    /** A tagged document: its IRIs and what the tagger found. */
+    public record Linked(DocumentInput input, DocumentRdf.Ids ids, TagResult result) {
+        public String documentIri() { return ids.document(); }
+    }
+
+    /** Tags without storing (dry run). */
+    public Linked preview(DocumentInput d) {
+        return new Linked(d, DocumentRdf.idsOf(d), tagger().tag(d.text()));
+    }
+
+    /** Tags and stores one document in its own named graph, replacing an earlier version (same title and URL). */
+    public Linked addDocument(DocumentInput d) {
+        return addDocuments(List.of(d), Progress.NONE).get(0);
+    }
+
+    /** Tags and stores many documents in one transaction: all are stored or none is. */
+    public List<Linked> addDocuments(List<DocumentInput> docs, Progress progress) {
+        Tagger t = tagger();
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<Linked> linked = new ArrayList<>();
+        Map<String, Graph> graphs = new LinkedHashMap<>();
+        progress.begin("tagging");
+        for (DocumentInput d : docs) {
+            Linked l = new Linked(d, DocumentRdf.idsOf(d), t.tag(d.text()));
+            linked.add(l);
+            graphs.put(l.ids().graph(), DocumentRdf.of(d, l.result(), now));
+            progress.advance(linked.size());
+        }
+        progress.end();
+        checkShapes(graphs, linked);
+        progress.begin("writing");
+        store.write(dsg -> {
+            long n = 0;
+            for (Map.Entry<String, Graph> e : graphs.entrySet()) {
+                Node g = NodeFactory.createURI(e.getKey());
+                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                Iterator<Triple> it = e.getValue().find();
+                while (it.hasNext()) {
+                    Triple tr = it.next();
+                    dsg.add(g, tr.getSubject(), tr.getPredicate(), tr.getObject());
+                }
+                progress.advance(++n);
+            }
+        });
+        progress.end();
+        return linked;
+    }
+
+    /** Our own RDF must conform to the shapes, or a later 'sync' would refuse the whole store. */
+    private void checkShapes(Map<String, Graph> graphs, List<Linked> linked) {
+        Graph all = GraphFactory.createGraphMem();
+        graphs.values().forEach(g -> g.find().forEachRemaining(all::add));
+        List<Violation> v = shapes.check(all).stream().filter(Violation::error).toList();
+        if (!v.isEmpty()) {
+            Node focus = v.get(0).focus();
+            SourceLocation where = linked.stream().filter(l -> l.ids().document().equals(focus.toString()))
+                .map(l -> l.input().where()).findFirst().orElse(linked.get(0).input().where());
+            throw new InvalidInputException(where, "the document's RDF does not conform to the shapes: "
+                + v.get(0).describe(AKG.prefixes()));
+        }
+    }
+
+    /** A suggested link as listed for review. */
+    public record Suggestion(String iri, String document, String cited, String citedKind, String citedLabel,
+                             double score, String rationale, String taggerVersion, String generatedAt, boolean accepted) { }
+
+    /** The suggestions for a document, best first; {@code accepted} tells whether a curated link already covers it. */
+    public List<Suggestion> listSuggestions(String documentIri) {
+        String q = """
+            PREFIX akg: <https://w3id.org/alignkg/ontology#>
+            PREFIX cito: <http://purl.org/spar/cito/>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?s ?cited ?score ?rationale ?version ?time ?kind ?label ?accepted WHERE {
+              ?s a akg:SuggestedLink ; cito:hasCitingEntity ?doc ; cito:hasCitedEntity ?cited ;
+                 akg:score ?score ; akg:rationale ?rationale ; akg:taggerVersion ?version ; prov:generatedAtTime ?time .
+              BIND(IF(EXISTS { ?cited a akg:Limitation }, "limitation", "concept") AS ?kind)
+              OPTIONAL { ?cited skos:prefLabel ?pl }
+              OPTIONAL { ?cited rdfs:label ?rl }
+              BIND(COALESCE(?pl, ?rl, STR(?cited)) AS ?label)
+              BIND(EXISTS { ?c a akg:CuratedLink ; cito:hasCitingEntity ?doc ; cito:hasCitedEntity ?cited } AS ?accepted)
+            } ORDER BY DESC(?score) ?s
+            """;
+        Node doc = iri(documentIri, "document");
+        return store.read(dsg -> {
+            List<Suggestion> out = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q)
+                    .substitution("doc", org.apache.jena.rdf.model.ResourceFactory.createResource(doc.getURI())).build()) {
+                ResultSet rs = qe.execSelect();
+                while (rs.hasNext()) {
+                    QuerySolution s = rs.next();
+                    out.add(new Suggestion(s.getResource("s").getURI(), documentIri, s.getResource("cited").getURI(),
+                        s.getLiteral("kind").getString(), s.get("label").asNode().getLiteralLexicalForm(),
+                        s.getLiteral("score").getDouble(), s.getLiteral("rationale").getLexicalForm(),
+                        s.getLiteral("version").getLexicalForm(), s.getLiteral("time").getLexicalForm(),
+                        s.getLiteral("accepted").getBoolean()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A curated link made by accepting a suggestion. */
+    public record CuratedLink(String iri, String document, String relation, String cited, String agent,
+                              String generatedAt, String rationale, String suggestion) { }
+
+    /**
+     * Accepts a suggestion as a curated link: a new {@code akg:CuratedLink} node (the suggestion
+     * stays as it was, still a suggestion) with the plain CiTO triple, who accepted it and when,
+     * derived from the suggestion and the document's URL. Stored in the document's curation graph,
+     * so linking the document again does not remove it.
+     *
+     * @param relation one of {@link #RELATIONS} (CiTO local names)
+     * @param rationale the curator's one-sentence rationale; null keeps the tagger's
+     */
+    public CuratedLink acceptSuggestion(String suggestionIri, String agentIri, String relation, String rationale) {
+        Node s = iri(suggestionIri, "suggestion");
+        Node agent = iri(agentIri, "agent");
+        if (!RELATIONS.contains(relation))
+            throw new InvalidInputException(SourceLocation.of("relation"), "unknown relation '" + relation
+                + "'; one of " + String.join(", ", new java.util.TreeSet<>(RELATIONS)));
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        CuratedLink[] made = new CuratedLink[1];
+        store.write(dsg -> {
+            Graph u = dsg.getUnionGraph();
+            if (!u.contains(s, uri(DocumentRdf.RDF + "type"), uri(AKG.NS + "SuggestedLink")))
+                throw new InvalidInputException(SourceLocation.of("suggestion"), "no suggested link <" + suggestionIri + ">");
+            Node doc = object(u, s, DocumentRdf.CITO + "hasCitingEntity");
+            Node cited = object(u, s, DocumentRdf.CITO + "hasCitedEntity");
+            Node url = object(u, doc, DocumentRdf.SCHEMA + "url");
+            String why = rationale != null && !rationale.isBlank() ? rationale.strip()
+                : object(u, s, AKG.NS + "rationale").getLiteralLexicalForm();
+            String slug = DocumentRdf.kebab(ConceptScheme.localName(doc.getURI()), 80);
+            Node link = uri(AKG.BASE + "link/" + slug + "-" + DocumentRdf.kebab(relation, 40) + "-"
+                + DocumentRdf.kebab(cited.getURI().substring(AKG.BASE.length()), 60));
+            Node g = uri(DocumentRdf.CURATION_GRAPH_BASE + slug);
+            Node rel = uri(DocumentRdf.CITO + relation);
+            dsg.deleteAny(g, link, Node.ANY, Node.ANY);
+            dsg.add(g, doc, rel, cited);
+            add(dsg, g, link, DocumentRdf.RDF + "type", uri(DocumentRdf.CITO + "Citation"));
+            add(dsg, g, link, DocumentRdf.RDF + "type", uri(AKG.NS + "CuratedLink"));
+            add(dsg, g, link, DocumentRdf.CITO + "hasCitingEntity", doc);
+            add(dsg, g, link, DocumentRdf.CITO + "hasCitedEntity", cited);
+            add(dsg, g, link, DocumentRdf.CITO + "hasCitationCharacterization", rel);
+            add(dsg, g, link, AKG.NS + "rationale", NodeFactory.createLiteralLang(why, "en"));
+            add(dsg, g, link, DocumentRdf.PROV + "wasAttributedTo", agent);
+            add(dsg, g, link, DocumentRdf.PROV + "generatedAtTime", NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime));
+            add(dsg, g, link, DocumentRdf.PROV + "wasDerivedFrom", s);
+            if (url != null) add(dsg, g, link, DocumentRdf.PROV + "wasDerivedFrom", url);
+            made[0] = new CuratedLink(link.getURI(), doc.getURI(), DocumentRdf.CITO + relation, cited.getURI(),
+                agentIri, now, why, suggestionIri);
+        });
+        return made[0];
+    }
+
+    /** A search hit: what kind of thing, its label, its IRI, a snippet with {@code <b>} marks, and a score. */
+    public record SearchHit(String type, String label, String iri, String snippet, double score) { }
+
+    /** Ranked full-text hits, one per resource (documents' stored texts count for their document). */
+    public List<SearchHit> search(String query, int limit) {
+        if (query == null || query.isBlank()) throw new InvalidInputException(SourceLocation.of("search query"), "empty query");
+        if (limit < 1 || limit > 1000) throw new InvalidInputException(SourceLocation.of("limit"), "limit must be 1..1000, got " + limit);
+        List<FullTextIndex.Match> matches = store.searchText(query, limit * 4);
+        return store.read(dsg -> {
+            Graph u = dsg.getUnionGraph();
+            Map<String, SearchHit> best = new LinkedHashMap<>();
+            for (FullTextIndex.Match m : matches) {
+                if (m.subject().startsWith("_:")) continue;
+                Node n = uri(m.subject());
+                Node owner = object(u, n, DocumentRdf.DCT + "isFormatOf");
+                if (owner != null) n = owner;
+                if (best.containsKey(n.getURI())) continue;
+                best.put(n.getURI(), new SearchHit(typeOf(u, n), labelOf(u, n), n.getURI(), m.snippet(), m.score()));
+                if (best.size() == limit) break;
+            }
+            return List.copyOf(best.values());
+        });
+    }
+
+    private static String typeOf(Graph u, Node n) {
+        Node type = uri(DocumentRdf.RDF + "type");
+        if (u.contains(n, type, AKG.Limitation)) return "limitation";
+        if (u.contains(n, type, uri(ConceptScheme.SKOS + "Concept"))) return "concept";
+        if (u.contains(n, type, AKG.Statement)) return "statement";
+        if (u.contains(n, type, uri(AKG.NS + "PlanClaim"))) return "claim";
+        if (u.contains(n, type, uri(DocumentRdf.CITO + "Citation"))) return "link";
+        if (u.contains(n, uri(DocumentRdf.DCT + "title"), Node.ANY)) return "document";
+        return "resource";
+    }
+
+    private static String labelOf(Graph u, Node n) {
+        for (String p : List.of(ConceptScheme.SKOS + "prefLabel", DocumentRdf.DCT + "title", DocumentRdf.RDFS + "label")) {
+            Node o = object(u, n, p);
+            if (o != null && o.isLiteral()) return o.getLiteralLexicalForm();
+        }
+        return n.getURI();
+    }
+
+    private static Node object(Graph g, Node s, String p) {
+        Iterator<Triple> it = g.find(s, uri(p), Node.ANY);
+        return it.hasNext() ? it.next().getObject() : null;
+    }
+
+    private static void add(org.apache.jena.sparql.core.DatasetGraph dsg, Node g, Node s, String p, Node o) {
+        dsg.add(g, s, uri(p), o);
+    }
+
+    private static Node uri(String s) {
+        return NodeFactory.createURI(s);
+    }
+
+    private static Node iri(String s, String what) {
+        if (s == null || !s.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:\\S+$"))
+            throw new InvalidInputException(SourceLocation.of(what), "not an absolute IRI: '" + s + "'");
+        return uri(s);
+    }
+}
