@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** Writes the store, or one graph of it, in any Rio format. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = { "Write the whole store (all named graphs) or one graph in an RDF format.",
-        "Quad formats (trig, nquads, trix, jsonld) keep graph names; triple formats merge the graphs." })
+        "Quad formats (trig, nquads, trix, jsonld) keep graph names; triple formats merge the graphs.",
+        "The store's bookkeeping graph (" + AKG.SYSTEM_GRAPH + ") is left out unless named with --graph." })
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,7 +54,10 @@ final class ExportCommand implements Callable<Integer> {
                 Node g = NodeFactory.createURI(graph);
                 graphs = Map.of(g, store.copyOf(g));
             } else {
-                graphs = store.copyAll();
+                // The system graph is the store's own bookkeeping, rebuilt by every load; an export
+                // without it loads cleanly into another store.
+                graphs = new java.util.LinkedHashMap<>(store.copyAll());
+                graphs.remove(NodeFactory.createURI(AKG.SYSTEM_GRAPH));
             }
             if (output != null) {
                 Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export", ".tmp");

@@ -133,8 +133,10 @@ public final class RdfFileReader {
             } else {
                 parser.parse(new StringReader(decodeUtf8(bytes, source)), baseIri);
             }
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (RDFParseException e) {
-            throw translate(e, source);
+            throw translate(e, source, collector);
         } catch (RDFHandlerException e) {
             // Raised from our own handler while converting a statement (e.g. an IRI Jena rejects).
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -227,10 +229,24 @@ public final class RdfFileReader {
         return i;
     }
 
-    private static InvalidInputException translate(RDFParseException e, String source) {
+    private static InvalidInputException translate(RDFParseException e, String source, Collector seen) {
         long line = e.getLineNumber();
         long col = e.getColumnNumber();
-        return new InvalidInputException(new SourceLocation(source, line, col), clean(e.getMessage()), e);
+        if (line < 1) {
+            // Some parsers (N-Quads at end of file, JSON-LD) give no position; the last one reported is close.
+            line = seen.line;
+            col = seen.column;
+        }
+        String detail = clean(e.getMessage());
+        // JSON-LD wraps the real reason ("remote documents are not fetched", "unexpected end") in a cause.
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && !m.isBlank() && !detail.contains(m.strip())) {
+                detail = detail + ": " + clean(m);
+                break;
+            }
+        }
+        return new InvalidInputException(new SourceLocation(source, line, col), detail, e);
     }
 
     /** Rio appends " [line N, column M]" to its messages; we print the location in front instead. */

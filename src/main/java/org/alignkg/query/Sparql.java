@@ -51,6 +51,33 @@ public final class Sparql {
         }
     }
 
+    /** {@code Encountered " "}" "} "" at line 1, column 25.} and {@code Encountered "<EOF>" at line 1, column 26.} */
+    private static final Pattern ENCOUNTERED = Pattern.compile(
+        "Encountered (?:\" \"(.*?)\" \"(.*?) \"\"|\"(.*?)\") at line \\d+, column \\d+\\.");
+    private static final Pattern EXPECTING = Pattern.compile("Was expecting(?: one of)?:(.*)", Pattern.DOTALL);
+
+    /**
+     * JavaCC's message quotes the token twice and lists every alternative; keep the offending token
+     * and the first few alternatives, which is what a person needs to fix the query.
+     */
+    static String readable(String msg) {
+        String flat = msg.replaceAll("\\s+", " ").strip();
+        Matcher enc = ENCOUNTERED.matcher(flat);
+        if (!enc.find()) return flat.replaceAll(" at line \\d+, column \\d+\\.?", "").strip();
+        String token = enc.group(3) != null ? enc.group(3) : enc.group(2).isBlank() ? enc.group(1) : enc.group(2);
+        StringBuilder out = new StringBuilder("unexpected \"").append(token.strip()).append('"');
+        Matcher exp = EXPECTING.matcher(flat);
+        if (exp.find()) {
+            String[] alts = exp.group(1).split("\\s*\\.\\.\\.\\s*");
+            java.util.List<String> shown = new java.util.ArrayList<>();
+            for (String a : alts) if (!a.isBlank()) shown.add(a.strip());
+            out.append("; expected ");
+            out.append(String.join(", ", shown.subList(0, Math.min(6, shown.size()))));
+            if (shown.size() > 6) out.append(", ... (").append(shown.size() - 6).append(" more)");
+        }
+        return out.toString();
+    }
+
     /**
      * Refuses federated queries: a SERVICE clause makes the server open connections to other
      * hosts, which a public endpoint must not do on a client's behalf.
@@ -85,7 +112,6 @@ public final class Sparql {
             line = Long.parseLong(m.group(1));
             col = Long.parseLong(m.group(2));
         }
-        String detail = msg.replaceAll("\\s+", " ").strip();
-        return new InvalidInputException(new SourceLocation(source, line, col), "SPARQL syntax error: " + detail, e);
+        return new InvalidInputException(new SourceLocation(source, line, col), "SPARQL syntax error: " + readable(msg), e);
     }
 }

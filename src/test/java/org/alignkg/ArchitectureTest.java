@@ -1,0 +1,59 @@
+package org.alignkg;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Library types stay at their boundary, and packages depend on each other in one direction. */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.alignkg");
+
+    @Test
+    void only_ingest_uses_rdf4j() {
+        noClasses().that().resideOutsideOfPackage("org.alignkg.ingest..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.rdf4j..")
+            .because("Rio's model types clash with Jena's; they are converted at the ingest boundary")
+            .check(MAIN);
+    }
+
+    @Test
+    void only_store_uses_tdb2() {
+        noClasses().that().resideOutsideOfPackage("org.alignkg.store..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.jena.tdb2..")
+            .because("the store owns the TDB2 lifecycle and the single write path")
+            .check(MAIN);
+    }
+
+    @Test
+    void only_cli_uses_picocli() {
+        noClasses().that().resideOutsideOfPackage("org.alignkg.cli..")
+            .should().dependOnClassesThat().resideInAPackage("picocli..")
+            .check(MAIN);
+    }
+
+    @Test
+    void only_server_uses_javalin() {
+        noClasses().that().resideOutsideOfPackage("org.alignkg.server..")
+            .should().dependOnClassesThat().resideInAPackage("io.javalin..")
+            .check(MAIN);
+    }
+
+    @Test
+    void lower_layers_never_reach_up_to_the_entry_points() {
+        noClasses().that().resideInAnyPackage("org.alignkg.store..", "org.alignkg.ingest..", "org.alignkg.query..",
+                "org.alignkg.ontology..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.alignkg.cli..", "org.alignkg.server..")
+            .check(MAIN);
+    }
+
+    @Test
+    void packages_have_no_cycles() {
+        slices().matching("org.alignkg.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+}
