@@ -73,7 +73,7 @@ public final class ServerApp {
             api.register(c.routes);
             ld.register(c.routes);
             ops.register(c.routes);
-            c.routes.get("/", ctx -> ctx.redirect("/id/ontology"));
+            new UiRoutes(store, queries, config).register(c.routes); // web UI and graph API (issue 5)
             errors(c.routes);
         });
     }
