@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.alignkg.query.NamedQueries;
+import org.alignkg.query.NamedQuery;
 import org.alignkg.query.GraphQueries;
 import org.alignkg.query.OntologyTerms;
 import org.alignkg.query.QueryRunner;
@@ -32,11 +33,13 @@ public final class UiRoutes {
         "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "map", "application/json", "html", "text/html; charset=utf-8");
 
     private final KgStore store;
+    private final NamedQueries queries;
     private final GraphApiRoutes api;
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     public UiRoutes(KgStore store, NamedQueries queries, ServerConfig config) {
         this.store = store;
+        this.queries = queries;
         QueryRunner runner = new QueryRunner(store, config.timeoutMillis());
         this.api = new GraphApiRoutes(new GraphViews(GraphQueries.constructs(queries, runner)), runner, config);
     }
@@ -48,7 +51,36 @@ public final class UiRoutes {
         routes.get("/ontology", ctx -> html(ctx, OntologyPage.render(OntologyTerms.of(store))));
         routes.get("/ui/{file}", this::asset);
         routes.get("/webjars/<path>", this::webjar);
+        routes.get("/api/examples", ctx -> ctx.json(examples()));
         api.register(routes);
+    }
+
+    /**
+     * The named queries as editor examples: their text with the example value of every parameter
+     * put in place by Jena (a projected parameter becomes {@code (<value> AS ?name)}), so each runs as is.
+     */
+    private java.util.List<Map<String, Object>> examples() {
+        java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (NamedQuery q : queries.all()) {
+            Map<org.apache.jena.sparql.core.Var, org.apache.jena.graph.Node> values = new java.util.HashMap<>();
+            StringBuilder header = new StringBuilder("# ").append(q.title()).append('\n');
+            if (!q.question().isEmpty()) header.append("# ").append(q.question()).append('\n');
+            for (NamedQuery.Param p : q.params()) {
+                if (p.example().isEmpty()) continue;
+                values.put(org.apache.jena.sparql.core.Var.alloc(p.name()), NamedQueries.toNode(p, p.example()));
+                header.append("# with ").append(p.name()).append(" = ").append(p.example()).append('\n');
+            }
+            String text = values.isEmpty() ? q.text()
+                : header + org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.transform(q.query(), values).serialize();
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", q.id());
+            m.put("title", q.title());
+            m.put("question", q.question());
+            m.put("form", q.form());
+            m.put("text", text);
+            out.add(m);
+        }
+        return out;
     }
 
     private void page(Context ctx, String file, String path) {
