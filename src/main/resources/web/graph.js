@@ -117,7 +117,7 @@
     }
     if (d.url) links.append(el('li', {}, el('a', { href: d.url, rel: 'noreferrer', text: 'Read the document' })));
     const neighbours = node.neighborhood('node:visible');
-    panel.replaceChildren(
+    panel.replaceChildren(...[
       el('p', { class: 'kind kind-' + d.type, text: t ? t.label : d.type }),
       el('h2', { id: 'panel-title', text: d.label }),
       d.quote ? el('blockquote', { class: 'quote', id: 'panel-quote', text: d.quote }) : null,
@@ -129,7 +129,8 @@
       neighbours.length ? el('details', { open: neighbours.length <= 12 },
         el('summary', { text: neighbours.length + ' linked nodes' }),
         el('ul', {}, ...neighbours.sort((a, b) => a.data('label').localeCompare(b.data('label'))).map(n =>
-          el('li', {}, el('button', { type: 'button', class: 'linkish', onclick: () => focusNode(n), text: n.data('label') }))))) : null);
+          el('li', {}, el('button', { type: 'button', class: 'linkish', onclick: () => focusNode(n), text: n.data('label') }))))) : null
+    ].filter(Boolean));
   }
 
   function focusNode(node) {

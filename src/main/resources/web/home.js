@@ -9,13 +9,13 @@
     const edges = graph.elements.edges.map(e => e.data);
     const count = type => nodes.filter(n => n.type === type).length;
     const counts = document.getElementById('counts');
-    counts.replaceChildren(
+    counts.replaceChildren(...[
       el('li', {}, el('strong', { text: count('limitation') }), ' limitations'),
       el('li', {}, el('strong', { text: count('concept') }), ' concepts'),
       el('li', {}, el('strong', { text: count('pillar') }), ' pillars of the plan'),
       el('li', {}, el('strong', { text: count('document') }), ' curated documents'),
       el('li', {}, el('strong', { text: edges.length }), ' links on the map'),
-      health ? el('li', {}, el('strong', { text: health.triples.toLocaleString('en') }), ' triples') : null);
+      health ? el('li', {}, el('strong', { text: health.triples.toLocaleString('en') }), ' triples') : null].filter(Boolean));
 
     const byId = new Map(nodes.map(n => [n.id, n]));
     const list = document.getElementById('limitations');

@@ -31,7 +31,11 @@ final class PageLayout {
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .append("<title>").append(ResourcePage.esc(title)).append(" · alignkg</title>\n")
-            .append("<link rel=\"stylesheet\" href=\"/assets/page.css\">\n");
+            .append("<link rel=\"stylesheet\" href=\"/assets/page.css\">\n")
+            .append("<link rel=\"icon\" href=\"/ui/favicon.svg\" type=\"image/svg+xml\">\n");
+        // Cytoscape.js injects an inline <style> unless this id exists; the CSP would block that.
+        if (java.util.Arrays.stream(scripts).anyMatch(x -> x.contains("cytoscape")))
+            sb.append("<link rel=\"stylesheet\" id=\"__________cytoscape_stylesheet\" href=\"/ui/cytoscape-container.css\">\n");
         for (String s : scripts) sb.append("<script src=\"").append(ResourcePage.esc(s)).append("\" defer></script>\n");
         return sb.append("</head>\n<body>\n").append(header(active)).toString();
     }

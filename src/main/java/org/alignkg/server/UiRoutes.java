@@ -50,6 +50,8 @@ public final class UiRoutes {
         routes.get("/query", ctx -> page(ctx, "query.html", "/query"));
         routes.get("/ontology", ctx -> html(ctx, OntologyPage.render(OntologyTerms.of(store))));
         routes.get("/ui/{file}", this::asset);
+        // Browsers ask for it on every page, the resource pages included.
+        routes.get("/favicon.ico", ctx -> send(ctx, "/web/favicon.svg", "public, max-age=86400"));
         routes.get("/webjars/<path>", this::webjar);
         routes.get("/api/examples", ctx -> ctx.json(examples()));
         api.register(routes);
