@@ -152,7 +152,7 @@
       if (!legend) legend = await getJson('/api/graph/legend');
       if (cy) cy.destroy();
       const big = data.elements.nodes.length > 500;
-      cy = cytoscape({ container: box, elements: data.elements, style: cyStyle(legend, big), layout: { name: 'preset' } });
+      cy = cytoscape({ container: box, elements: data.elements, style: cyStyle(legend, big), layout: { name: 'null' } });
       cy.layout({ name: data.elements.nodes.length < 400 ? 'fcose' : 'grid', animate: false, randomize: true }).run();
       cy.on('tap', 'node', e => { const iri = e.target.data('iri'); if (iri) window.open(href(iri), '_blank', 'noopener'); });
       window.alignkgResultGraph = cy;

@@ -57,7 +57,7 @@ final class OntologyPage {
 
     private static void term(StringBuilder sb, Term t, Map<String, Term> byIri) {
         sb.append("<article class=\"term").append(t.own() ? " own" : "").append("\" id=\"").append(ResourcePage.esc(anchor(t.iri()))).append("\">\n")
-            .append("<h3>").append(ResourcePage.esc(t.label())).append(" <code>").append(ResourcePage.esc(AKG.prefixes().shortForm(t.iri())))
+            .append("<h3>").append(ResourcePage.esc(t.label())).append(" <code>").append(ResourcePage.esc(qname(t.iri())))
             .append("</code></h3>\n<dl>\n");
         sb.append("<dt>IRI</dt><dd><a href=\"").append(ResourcePage.esc(ResourcePage.href(t.iri()))).append("\">")
             .append(ResourcePage.esc(t.iri())).append("</a></dd>\n");
@@ -75,14 +75,31 @@ final class OntologyPage {
             if (i > 0) sb.append(", ");
             String iri = iris.get(i);
             String href = byIri.containsKey(iri) ? "#" + anchor(iri) : ResourcePage.href(iri);
-            sb.append("<a href=\"").append(ResourcePage.esc(href)).append("\">").append(ResourcePage.esc(AKG.prefixes().shortForm(iri))).append("</a>");
+            sb.append("<a href=\"").append(ResourcePage.esc(href)).append("\">").append(ResourcePage.esc(qname(iri))).append("</a>");
         }
         sb.append("</dd>\n");
     }
 
+    /**
+     * Prefixed name with the longest matching namespace: Jena's shortForm may pick {@code akgr:}
+     * (the base) over {@code akg:} (the ontology namespace under it) and print akgr:ontology#X.
+     */
+    static String qname(String iri) {
+        String best = null;
+        String bestNs = "";
+        for (var e : AKG.prefixes().getNsPrefixMap().entrySet()) {
+            String ns = e.getValue();
+            if (iri.startsWith(ns) && ns.length() > bestNs.length() && iri.length() > ns.length()) {
+                best = e.getKey();
+                bestNs = ns;
+            }
+        }
+        return best == null ? iri : best + ":" + iri.substring(bestNs.length());
+    }
+
     /** Fragment id of a term: its prefixed name with the colon made safe. */
     static String anchor(String iri) {
-        return AKG.prefixes().shortForm(iri).replaceAll("[^A-Za-z0-9_-]", "-");
+        return qname(iri).replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     /** Nodes: classes and every class a domain, range or superclass names; edges: subclass and object properties. */
@@ -101,14 +118,14 @@ final class OntologyPage {
                     for (String r : t.ranges()) {
                         classes.add(d);
                         classes.add(r);
-                        edges.add(edge(d, r, AKG.prefixes().shortForm(t.iri()), "property"));
+                        edges.add(edge(d, r, qname(t.iri()), "property"));
                     }
         }
         List<Map<String, Object>> nodes = new ArrayList<>();
         for (String c : classes) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("id", c);
-            data.put("label", AKG.prefixes().shortForm(c));
+            data.put("label", qname(c));
             data.put("own", c.startsWith(AKG.NS));
             nodes.add(Map.of("data", data));
         }

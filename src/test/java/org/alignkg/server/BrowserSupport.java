@@ -121,6 +121,8 @@ abstract class BrowserSupport {
     @BeforeEach
     void name(TestInfo info) {
         testName = getClass().getSimpleName() + "-" + info.getTestMethod().map(m -> m.getName()).orElse("test");
+        // Reading the log empties it: each test sees only its own console messages.
+        if (driver != null) driver.manage().logs().get(LogType.BROWSER);
     }
 
     @AfterEach
