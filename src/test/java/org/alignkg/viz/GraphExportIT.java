@@ -177,7 +177,7 @@ class GraphExportIT {
             new VizNode("urn:a", "A \"quoted\" <b>&</b> | #1\nline", "concept", "urn:a", null, null, null, null, null, null, null, null),
             new VizNode("urn:b", "B\\", "limitation", "urn:b", null, null, null, null, null, null, null, null)),
             java.util.List.of(new VizEdge(null, "urn:b", "urn:a", "concerns", "https://w3id.org/alignkg/ontology#concerns", "concerns")));
-        assertThat(GraphExport.dot(g)).contains("A \\\"quoted\\\" <b>&</b> | #1\\nline").contains("\"B\\\\\"");
+        assertThat(GraphExport.dot(g)).contains("A \\\"quoted\\\" <b>&</b> |\\n#1\\nline").contains("\"B\\\\\"");
         assertThat(GraphExport.graphml(g)).contains("A &quot;quoted&quot; &lt;b&gt;&amp;&lt;/b&gt;");
         assertThat(GraphExport.mermaid(g)).contains("A #quot;quoted#quot; #lt;b#gt;&#lt;/b#gt; #124; #35;1 line");
         assertThatThrownBy(() -> GraphExport.Format.of("svg")).hasMessageContaining("dot, graphml, mermaid or cytoscape-json");
