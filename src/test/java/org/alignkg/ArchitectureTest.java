@@ -53,6 +53,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void viz_is_pure_no_store_no_query_runner_no_http() {
+        noClasses().that().resideInAPackage("org.alignkg.viz..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.alignkg.store..", "org.alignkg.query..", "org.alignkg.server..",
+                "org.alignkg.cli..", "io.javalin..", "java.io..", "java.nio.file..")
+            .because("viz holds pure functions from query results to view elements; callers run the queries")
+            .check(MAIN);
+    }
+
+    @Test
     void packages_have_no_cycles() {
         slices().matching("org.alignkg.(*)..").should().beFreeOfCycles().check(MAIN);
     }

@@ -33,7 +33,7 @@ final class ResourcePage {
             .append("<title>").append(esc(title)).append(" · alignkg</title>\n")
             .append("<link rel=\"stylesheet\" href=\"/assets/page.css\">\n")
             .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"").append(esc(href(d.iri()))).append("\">\n")
-            .append("</head>\n<body>\n<main>\n");
+            .append("</head>\n<body>\n").append(PageLayout.header(null)).append("<main>\n");
         sb.append("<h1>").append(esc(title)).append("</h1>\n");
         sb.append("<p class=\"iri\"><code>").append(esc(d.iri())).append("</code></p>\n");
         if (d.quote().isPresent()) {

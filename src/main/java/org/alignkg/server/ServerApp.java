@@ -72,9 +72,9 @@ public final class ServerApp {
             api.register(c.routes);
             ld.register(c.routes);
             ops.register(c.routes);
+            new UiRoutes(store, queries, config).register(c.routes); // web UI and graph API (issue 5)
             // after the specific ones: routes match in the order they were added
             c.routes.options("/*", ctx -> SparqlRoutes.options(ctx, "GET, HEAD, OPTIONS"));
-            c.routes.get("/", ctx -> ctx.redirect("/id/ontology"));
             errors(c.routes);
         });
     }

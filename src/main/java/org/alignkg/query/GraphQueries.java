@@ -1,0 +1,44 @@
+package org.alignkg.query;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+import org.alignkg.InvalidInputException;
+import org.alignkg.SourceLocation;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+
+/**
+ * Runs the CONSTRUCT queries that build the concept map ({@code queries/graph-view.rq},
+ * {@code queries/graph-neighbourhood.rq}): from the loaded named queries when they have them, else
+ * from the copies shipped in the jar, so the map works from any folder.
+ */
+public final class GraphQueries {
+    private GraphQueries() { }
+
+    /** A function from query id and bindings to the CONSTRUCT result, for {@code org.alignkg.viz.GraphViews}. */
+    public static BiFunction<String, Map<String, Node>, Graph> constructs(NamedQueries named, QueryRunner runner) {
+        Map<String, NamedQuery> shipped = new ConcurrentHashMap<>();
+        return (id, bindings) -> {
+            NamedQuery q = named.get(id).orElseGet(() -> shipped.computeIfAbsent(id, GraphQueries::fromJar));
+            if (!q.query().isConstructType())
+                throw new InvalidInputException(SourceLocation.of("queries/" + id + ".rq"), "the map needs a CONSTRUCT query");
+            return runner.graph(q.query(), bindings).getGraph();
+        };
+    }
+
+    private static NamedQuery fromJar(String id) {
+        String path = "/queries/" + id + ".rq";
+        try (InputStream in = GraphQueries.class.getResourceAsStream(path)) {
+            if (in == null) throw new InvalidInputException(SourceLocation.of("queries/" + id + ".rq"), "the graph query is missing");
+            return NamedQueries.of(Map.of(id, new String(in.readAllBytes(), StandardCharsets.UTF_8))).get(id).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

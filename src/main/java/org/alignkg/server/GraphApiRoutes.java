@@ -1,0 +1,144 @@
+package org.alignkg.server;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.alignkg.ontology.AKG;
+import org.alignkg.query.NamedQueries;
+import org.alignkg.query.NamedQuery;
+import org.alignkg.query.QueryRunner;
+import org.alignkg.query.Sparql;
+import org.alignkg.viz.GraphViews;
+import org.alignkg.viz.Neighbourhood;
+import org.alignkg.viz.NodeType;
+import org.alignkg.viz.Relation;
+import org.alignkg.viz.Synthetic;
+import org.alignkg.viz.VizGraph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * The graph data API, in Cytoscape.js elements JSON:
+ * <ul>
+ * <li>{@code GET /api/graph?focus=IRI&depth=N&types=a,b&relations=x,y}: the whole map, or the
+ * neighbourhood of {@code focus} to depth N (default 1), built from {@code queries/graph-*.rq};</li>
+ * <li>{@code GET /api/graph/legend}: how node types and relations are drawn;</li>
+ * <li>{@code POST /api/graph/construct}: any CONSTRUCT or DESCRIBE query drawn in the same style;</li>
+ * <li>{@code GET /api/graph/synthetic?nodes=N&edges=M}: a made-up graph for the render benchmark.</li>
+ * </ul>
+ */
+final class GraphApiRoutes {
+    private final GraphViews views;
+    private final QueryRunner runner;
+    private final ServerConfig config;
+
+    GraphApiRoutes(GraphViews views, QueryRunner runner, ServerConfig config) {
+        this.views = views;
+        this.runner = runner;
+        this.config = config;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/graph", this::graph);
+        routes.get("/api/graph/legend", ctx -> ctx.json(legend()));
+        routes.post("/api/graph/construct", this::construct);
+        routes.get("/api/graph/synthetic", this::synthetic);
+    }
+
+    private void graph(Context ctx) {
+        String focus = ctx.queryParam("focus");
+        VizGraph g;
+        if (focus == null || focus.isBlank()) {
+            if (ctx.queryParam("depth") != null) throw new HttpProblem(400, "depth needs a focus: /api/graph?focus=IRI&depth=N");
+            g = views.whole();
+        } else {
+            Node node = NamedQueries.toNode(new NamedQuery.Param("focus", NamedQuery.Kind.IRI, ""), focus.strip());
+            g = views.around(node, integer(ctx, "depth", 1, 0, Neighbourhood.MAX_DEPTH));
+        }
+        g = g.withTypes(types(ctx.queryParam("types"))).withRelations(relations(ctx.queryParam("relations")));
+        ctx.header("Cache-Control", "no-cache");
+        ctx.json(g.toCytoscape());
+    }
+
+    static Set<NodeType> types(String param) {
+        Set<NodeType> out = EnumSet.noneOf(NodeType.class);
+        if (param == null || param.isBlank()) return out;
+        for (String s : param.split(",")) {
+            if (s.isBlank()) continue;
+            out.add(NodeType.ofId(s.strip()).filter(NodeType::curated).orElseThrow(() -> new HttpProblem(400,
+                "unknown node type '" + s.strip() + "'; use limitation, concept, pillar, document")));
+        }
+        return out;
+    }
+
+    static Set<Relation> relations(String param) {
+        Set<Relation> out = EnumSet.noneOf(Relation.class);
+        if (param == null || param.isBlank()) return out;
+        for (String s : param.split(",")) {
+            if (s.isBlank()) continue;
+            out.add(Relation.ofId(s.strip()).filter(r -> r != Relation.OTHER).orElseThrow(() -> new HttpProblem(400,
+                "unknown relation '" + s.strip() + "'; use " + String.join(", ",
+                    EnumSet.complementOf(EnumSet.of(Relation.OTHER)).stream().map(Relation::id).toList()))));
+        }
+        return out;
+    }
+
+    static int integer(Context ctx, String name, int dflt, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < min || n > max) throw new HttpProblem(400, name + " must be from " + min + " to " + max + ", not " + n);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new HttpProblem(400, name + " must be an integer, not '" + v + "'");
+        }
+    }
+
+    static Map<String, Object> legend() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("types", java.util.Arrays.stream(NodeType.values()).map(t -> Map.of("id", t.id(), "label", t.label(),
+            "color", t.color(), "shape", t.shape(), "curated", t.curated())).toList());
+        out.put("relations", java.util.Arrays.stream(Relation.values()).map(r -> Map.of("id", r.id(), "label", r.label(),
+            "color", r.color(), "lineStyle", r.lineStyle(), "predicate", r.predicate() == null ? "" : r.predicate())).toList());
+        out.put("prefixes", AKG.prefixes().getNsPrefixMap());
+        return out;
+    }
+
+    private void construct(Context ctx) {
+        String text;
+        String mt = Conneg.mediaType(ctx.contentType());
+        if (SparqlRoutes.FORM.equals(mt)) {
+            List<String> q = RequestBody.form(ctx, config.maxBodyBytes()).getOrDefault("query", List.of());
+            if (q.size() != 1) throw new HttpProblem(400, "give one query= in the form");
+            text = q.get(0);
+        } else if (SparqlRoutes.QUERY.equals(mt)) {
+            text = RequestBody.utf8(ctx, config.maxBodyBytes());
+        } else {
+            throw new HttpProblem(415, "send the query as " + SparqlRoutes.QUERY + " or a form with query=");
+        }
+        Query q = Sparql.parseQuery(text, "query", SparqlRoutes.endpoint(ctx));
+        Sparql.refuseService(q, "query");
+        if (!q.isConstructType() && !q.isDescribeType())
+            throw new HttpProblem(400, "the graph view draws CONSTRUCT and DESCRIBE results; this is a " + (q.isSelectType() ? "SELECT" : "ASK") + " query");
+        VizGraph g = VizGraph.ofTriples(runner.graph(q, Map.of()).getGraph(), AKG.prefixes());
+        ctx.json(g.toCytoscape());
+    }
+
+    private void synthetic(Context ctx) {
+        int nodes = integer(ctx, "nodes", 2000, 2, Synthetic.MAX_NODES);
+        int edges = integer(ctx, "edges", 5000, 0, Synthetic.MAX_EDGES);
+        int seed = integer(ctx, "seed", 1, 0, Integer.MAX_VALUE);
+        try {
+            ctx.json(Synthetic.of(nodes, edges, seed).toCytoscape());
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(400, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,278 @@
+'use strict';
+/* Graph explorer: Cytoscape.js over /api/graph. View state (focus, depth, filters, layout, selection) lives in the URL. */
+(function () {
+  const { el, href, getJson, cyStyle, swatch, download, aboutQuery, editorLink } = window.AKG;
+  const params = new URLSearchParams(location.search);
+  const state = {
+    focus: params.get('focus') || '',
+    depth: params.get('depth') || '',
+    hiddenTypes: new Set((params.get('hide') || '').split(',').filter(Boolean)),
+    hiddenRelations: new Set((params.get('hiderel') || '').split(',').filter(Boolean)),
+    layout: params.get('layout') || 'fcose',
+    select: params.get('select') || '',
+    synthetic: params.get('synthetic') || ''
+  };
+  let cy = null;
+  let legend = null;
+  const status = document.getElementById('status');
+
+  function saveState() {
+    const p = new URLSearchParams();
+    if (state.focus) p.set('focus', state.focus);
+    if (state.focus && state.depth) p.set('depth', state.depth);
+    if (state.hiddenTypes.size) p.set('hide', [...state.hiddenTypes].join(','));
+    if (state.hiddenRelations.size) p.set('hiderel', [...state.hiddenRelations].join(','));
+    if (state.layout !== 'fcose') p.set('layout', state.layout);
+    if (state.select) p.set('select', state.select);
+    if (state.synthetic) p.set('synthetic', state.synthetic);
+    const q = p.toString();
+    history.replaceState(null, '', location.pathname + (q ? '?' + q : ''));
+  }
+
+  function layoutOptions(name, big) {
+    const common = { name, animate: false, fit: true, padding: 30 };
+    switch (name) {
+      case 'fcose': return Object.assign(common, big
+        ? { quality: 'draft', randomize: true, nodeRepulsion: 4500, idealEdgeLength: 40, numIter: 300 }
+        : { quality: 'default', randomize: true, nodeRepulsion: 9000, idealEdgeLength: 70, nodeSeparation: 60 });
+      case 'cose': return Object.assign(common, { nodeRepulsion: 9000, idealEdgeLength: 70, numIter: big ? 200 : 1000 });
+      case 'concentric': return Object.assign(common, { minNodeSpacing: 12,
+        concentric: n => ({ limitation: 4, pillar: 3, concept: 2, document: 1 }[n.data('type')] || 0), levelWidth: () => 1 });
+      case 'breadthfirst': return Object.assign(common, { directed: false, spacingFactor: 0.9,
+        roots: cy.nodes('[type = "limitation"]').length ? cy.nodes('[type = "limitation"]') : undefined });
+      default: return common;
+    }
+  }
+
+  function runLayout() {
+    const big = cy.nodes().length > 500;
+    return new Promise(resolve => {
+      const eles = state.hiddenTypes.size || state.hiddenRelations.size ? cy.elements(':visible') : cy.elements();
+      const layout = eles.layout(layoutOptions(state.layout, big));
+      layout.one('layoutstop', resolve);
+      layout.run();
+    });
+  }
+
+  function applyFilters() {
+    // Only touch elements whose state changes: restyling thousands of elements costs real time.
+    cy.batch(() => {
+      cy.nodes().forEach(n => {
+        const hide = state.hiddenTypes.has(n.data('type'));
+        if (n.hasClass('type-hidden') !== hide) n.toggleClass('type-hidden', hide);
+      });
+      cy.edges().forEach(e => {
+        const hide = state.hiddenRelations.has(e.data('relation'));
+        if (e.hasClass('rel-hidden') !== hide) e.toggleClass('rel-hidden', hide);
+      });
+    });
+    updateStatus();
+    renderTable();
+  }
+
+  function updateStatus(extra) {
+    const n = cy.nodes(':visible').length;
+    const e = cy.edges(':visible').length;
+    status.textContent = n + ' nodes and ' + e + ' links shown' + (extra ? ' · ' + extra : '');
+    document.body.dataset.visibleNodes = String(n);
+  }
+
+  function buildFilters() {
+    const typeBox = document.getElementById('type-filters');
+    const relBox = document.getElementById('relation-filters');
+    const present = new Set(cy.nodes().map(n => n.data('type')));
+    const presentRel = new Set(cy.edges().map(e => e.data('relation')));
+    typeBox.querySelectorAll('label').forEach(l => l.remove());
+    relBox.querySelectorAll('label').forEach(l => l.remove());
+    for (const t of legend.types) {
+      if (!t.curated && !present.has(t.id)) continue;
+      const box = el('input', { type: 'checkbox', id: 'type-' + t.id, value: t.id, 'data-filter': 'type' });
+      box.checked = !state.hiddenTypes.has(t.id);
+      box.addEventListener('change', () => {
+        if (box.checked) state.hiddenTypes.delete(t.id); else state.hiddenTypes.add(t.id);
+        saveState(); applyFilters();
+      });
+      typeBox.append(el('label', { for: 'type-' + t.id }, box, swatch(t.color, 'node'), ' ' + t.label,
+        el('span', { class: 'count', text: ' (' + cy.nodes('[type = "' + t.id + '"]').length + ')' })));
+    }
+    for (const r of legend.relations) {
+      if (r.id === 'other' && !presentRel.has('other')) continue;
+      const box = el('input', { type: 'checkbox', id: 'rel-' + r.id, value: r.id, 'data-filter': 'relation' });
+      box.checked = !state.hiddenRelations.has(r.id);
+      box.addEventListener('change', () => {
+        if (box.checked) state.hiddenRelations.delete(r.id); else state.hiddenRelations.add(r.id);
+        saveState(); applyFilters();
+      });
+      relBox.append(el('label', { for: 'rel-' + r.id }, box, swatch(r.color, r.lineStyle), ' ' + r.label));
+    }
+    // Suggestions for the find box; skipped for very large graphs, where typing still finds nodes.
+    const names = document.getElementById('node-names');
+    names.replaceChildren(...(cy.nodes().length > 1000 ? [] : cy.nodes().map(n => el('option', { value: n.data('label') }))));
+  }
+
+  function showPanel(node) {
+    const panel = document.getElementById('panel');
+    if (!node) {
+      panel.replaceChildren(el('p', { class: 'hint', text: 'Select a node to see its label, definition or verbatim quote, source and links.' }));
+      return;
+    }
+    const d = node.data();
+    const t = legend.types.find(x => x.id === d.type);
+    const links = el('ul', { class: 'links' });
+    if (d.iri) {
+      links.append(el('li', {}, el('a', { href: href(d.iri), text: 'Resource page' })));
+      links.append(el('li', {}, el('a', { href: editorLink(aboutQuery(d.iri)), text: 'Query it in the SPARQL editor' })));
+      links.append(el('li', {}, el('a', { href: '/graph?focus=' + encodeURIComponent(d.iri) + '&depth=1', text: 'Show only its neighbourhood' })));
+    }
+    if (d.url) links.append(el('li', {}, el('a', { href: d.url, rel: 'noreferrer', text: 'Read the document' })));
+    const neighbours = node.neighborhood('node:visible');
+    panel.replaceChildren(...[
+      el('p', { class: 'kind kind-' + d.type, text: t ? t.label : d.type }),
+      el('h2', { id: 'panel-title', text: d.label }),
+      d.quote ? el('blockquote', { class: 'quote', id: 'panel-quote', text: d.quote }) : null,
+      d.definition ? el('p', { class: 'definition', id: 'panel-definition', text: d.definition }) : null,
+      d.issued ? el('p', { class: 'issued', text: 'Issued ' + d.issued }) : null,
+      d.source ? el('p', { class: 'source' }, 'Source: ', el('a', { href: d.sourceUrl || href(d.source), text: d.sourceLabel || d.source })) : null,
+      d.iri ? el('p', { class: 'iri' }, el('code', { text: d.iri })) : null,
+      links,
+      neighbours.length ? el('details', { open: neighbours.length <= 12 },
+        el('summary', { text: neighbours.length + ' linked nodes' }),
+        el('ul', {}, ...neighbours.sort((a, b) => a.data('label').localeCompare(b.data('label'))).map(n =>
+          el('li', {}, el('button', { type: 'button', class: 'linkish', onclick: () => focusNode(n), text: n.data('label') }))))) : null
+    ].filter(Boolean));
+  }
+
+  function focusNode(node) {
+    cy.elements().removeClass('highlight faded');
+    cy.$(':selected').unselect();
+    node.select();
+    node.addClass('highlight');
+    node.connectedEdges().addClass('highlight');
+    cy.elements(':visible').difference(node.closedNeighborhood()).addClass('faded');
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
+    state.select = node.id();
+    saveState();
+    showPanel(node);
+  }
+
+  function find(ev) {
+    ev.preventDefault();
+    const text = document.getElementById('find-text').value.trim().toLowerCase();
+    if (!text) return;
+    const visible = cy.nodes(':visible');
+    const node = visible.filter(n => n.data('label').toLowerCase() === text)[0]
+      || visible.filter(n => n.data('label').toLowerCase().startsWith(text))[0]
+      || visible.filter(n => n.data('label').toLowerCase().includes(text))[0];
+    if (!node) { updateStatus('no shown node matches “' + text + '”'); return; }
+    focusNode(node);
+    updateStatus('found “' + node.data('label') + '”');
+  }
+
+  async function expand(node) {
+    try {
+      const data = await getJson('/api/graph?focus=' + encodeURIComponent(node.id()) + '&depth=1');
+      const fresh = [...data.elements.nodes, ...data.elements.edges].filter(e => cy.getElementById(e.data.id).empty());
+      if (!fresh.length) { updateStatus('no new neighbours of “' + node.data('label') + '”'); return; }
+      cy.add(fresh.map(e => Object.assign({ group: e.data.source ? 'edges' : 'nodes' }, e)));
+      buildFilters();
+      applyFilters();
+      await runLayout();
+      updateStatus('added ' + fresh.length + ' elements around “' + node.data('label') + '”');
+    } catch (e) {
+      updateStatus('could not expand: ' + e.message);
+    }
+  }
+
+  function renderTable() {
+    const section = document.getElementById('table-view');
+    if (section.hidden) return;
+    const typeLabel = id => (legend.types.find(t => t.id === id) || { label: id }).label;
+    const nodes = cy.nodes(':visible').sort((a, b) => a.data('label').localeCompare(b.data('label')));
+    document.querySelector('#node-table tbody').replaceChildren(...nodes.map(n => el('tr', {},
+      el('td', {}, n.data('iri') ? el('a', { href: href(n.data('iri')), text: n.data('label') }) : n.data('label')),
+      el('td', { text: typeLabel(n.data('type')) }),
+      el('td', {}, el('button', { type: 'button', class: 'linkish', onclick: () => focusNode(n), text: 'Select' })))));
+    const edges = cy.edges(':visible').sort((a, b) => a.source().data('label').localeCompare(b.source().data('label')));
+    document.querySelector('#edge-table tbody').replaceChildren(...edges.map(e => el('tr', {},
+      el('td', { text: e.source().data('label') }), el('td', { text: e.data('label') }), el('td', { text: e.target().data('label') }))));
+  }
+
+  function exportPng() {
+    const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 });
+    document.body.dataset.lastExport = 'png ' + blob.size;
+    download(blob, 'alignkg-graph.png');
+    return blob;
+  }
+
+  function exportSvg() {
+    const text = window.AKGSvg.svgOf(cy);
+    const blob = new Blob([text], { type: 'image/svg+xml' });
+    document.body.dataset.lastExport = 'svg ' + blob.size;
+    download(blob, 'alignkg-graph.svg');
+    return text;
+  }
+
+  async function start() {
+    legend = await getJson('/api/graph/legend');
+    let url = '/api/graph';
+    if (state.synthetic) {
+      const [n, m] = state.synthetic.split('x');
+      url = '/api/graph/synthetic?nodes=' + encodeURIComponent(n) + '&edges=' + encodeURIComponent(m || '0');
+    } else if (state.focus) {
+      url += '?focus=' + encodeURIComponent(state.focus) + '&depth=' + encodeURIComponent(state.depth || '1');
+    }
+    const data = await getJson(url);
+    const big = data.elements.nodes.length > 500;
+    document.getElementById('layout').value = state.layout;
+    // Timed from here: building the renderer, laying out and drawing the first frame.
+    const t0 = performance.now();
+    cy = cytoscape({
+      container: document.getElementById('cy'),
+      elements: data.elements,
+      style: cyStyle(legend, big),
+      // 'null' places nothing: the 'preset' default would fit and draw a first frame we throw away.
+      layout: { name: 'null' },
+      minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3,
+      hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : 'auto'
+    });
+    const tc = performance.now();
+    window.alignkgGraph = { cy, focusNode, exportPng, exportSvg, expand, legend };
+    buildFilters();
+    applyFilters();
+    const t1 = performance.now();
+    document.body.dataset.initParts = 'cy ' + (tc - t0).toFixed(0) + ' filters ' + (t1 - tc).toFixed(0);
+    await runLayout();
+    const t2 = performance.now();
+    await new Promise(resolve => { cy.one('render', resolve); cy.forceRender(); });
+    const ms = performance.now() - t0;
+    document.body.dataset.renderParts = 'init ' + (t1 - t0).toFixed(0) + ' layout ' + (t2 - t1).toFixed(0) + ' draw ' + (performance.now() - t2).toFixed(0);
+    document.body.dataset.renderMs = ms.toFixed(0);
+    if (state.select && cy.getElementById(state.select).nonempty()) focusNode(cy.getElementById(state.select));
+    else if (state.focus && cy.getElementById(state.focus).nonempty()) focusNode(cy.getElementById(state.focus));
+    updateStatus('laid out in ' + ms.toFixed(0) + ' ms');
+    document.body.dataset.ready = 'true';
+
+    cy.on('tap', 'node', e => focusNode(e.target));
+    cy.on('tap', e => { if (e.target === cy) { cy.elements().removeClass('highlight faded'); state.select = ''; saveState(); showPanel(null); } });
+    cy.on('dbltap', 'node', e => expand(e.target));
+  }
+
+  document.getElementById('find').addEventListener('submit', find);
+  document.getElementById('layout').addEventListener('change', ev => { state.layout = ev.target.value; saveState(); runLayout(); });
+  document.getElementById('fit').addEventListener('click', () => cy.fit(cy.elements(':visible'), 30));
+  document.getElementById('reset').addEventListener('click', () => { location.href = '/graph'; });
+  document.getElementById('export-png').addEventListener('click', exportPng);
+  document.getElementById('export-svg').addEventListener('click', exportSvg);
+  document.getElementById('toggle-table').addEventListener('click', ev => {
+    const section = document.getElementById('table-view');
+    section.hidden = !section.hidden;
+    ev.target.setAttribute('aria-expanded', String(!section.hidden));
+    renderTable();
+    if (!section.hidden) section.querySelector('h2').scrollIntoView();
+  });
+  start().catch(e => {
+    status.textContent = 'Could not load the graph: ' + e.message;
+    status.classList.add('error');
+    document.body.dataset.ready = 'error';
+  });
+})();

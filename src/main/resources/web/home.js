@@ -1,0 +1,63 @@
+'use strict';
+/* Home page: counts, the five limitations with their verbatim quotes and concepts, label search. */
+(function () {
+  const { el, href, getJson } = window.AKG;
+
+  async function load() {
+    const [graph, health] = await Promise.all([getJson('/api/graph'), getJson('/health').catch(() => null)]);
+    const nodes = graph.elements.nodes.map(n => n.data);
+    const edges = graph.elements.edges.map(e => e.data);
+    const count = type => nodes.filter(n => n.type === type).length;
+    const counts = document.getElementById('counts');
+    counts.replaceChildren(...[
+      el('li', {}, el('strong', { text: count('limitation') }), ' limitations'),
+      el('li', {}, el('strong', { text: count('concept') }), ' concepts'),
+      el('li', {}, el('strong', { text: count('pillar') }), ' pillars of the plan'),
+      el('li', {}, el('strong', { text: count('document') }), ' curated documents'),
+      el('li', {}, el('strong', { text: edges.length }), ' links on the map'),
+      health ? el('li', {}, el('strong', { text: health.triples.toLocaleString('en') }), ' triples') : null].filter(Boolean));
+
+    const byId = new Map(nodes.map(n => [n.id, n]));
+    const list = document.getElementById('limitations');
+    list.replaceChildren();
+    for (const l of nodes.filter(n => n.type === 'limitation').sort((a, b) => a.number - b.number)) {
+      const concepts = edges.filter(e => e.source === l.id && e.relation === 'concerns').map(e => byId.get(e.target))
+        .filter(c => c && c.type === 'concept').sort((a, b) => a.label.localeCompare(b.label));
+      const docs = edges.filter(e => e.target === l.id && e.source !== l.id).length;
+      const li = el('li', { id: 'limitation-' + l.number },
+        el('h3', {}, el('a', { href: href(l.id), text: l.label })),
+        el('blockquote', { class: 'quote', text: l.quote }),
+        l.sourceUrl ? el('p', { class: 'source' }, 'Source: ', el('a', { href: l.sourceUrl, text: l.sourceLabel || l.sourceUrl })) : null,
+        el('p', { class: 'concepts' }, 'Concepts: ', ...concepts.flatMap((c, i) => [i ? ', ' : '', el('a', { href: href(c.id), text: c.label })])),
+        el('p', { class: 'more' }, el('a', { href: '/graph?focus=' + encodeURIComponent(l.id) + '&depth=1', text: 'See its neighbourhood in the graph' }),
+          ' · ' + docs + ' linked documents'));
+      list.append(li);
+    }
+  }
+
+  async function search(ev) {
+    ev.preventDefault();
+    const text = document.getElementById('search-text').value.trim();
+    const out = document.getElementById('search-results');
+    if (text.length < 2) return;
+    out.replaceChildren(el('p', { text: 'Searching…' }));
+    try {
+      const res = await getJson('/api/queries/label-search?text=' + encodeURIComponent(text), 'application/sparql-results+json');
+      const rows = res.results.bindings;
+      if (!rows.length) { out.replaceChildren(el('p', { text: 'Nothing matches “' + text + '”.' })); return; }
+      out.replaceChildren(el('p', { text: rows.length + (rows.length === 50 ? '+' : '') + ' matches for “' + text + '”' }),
+        el('ul', { class: 'results' }, ...rows.map(r => el('li', {},
+          el('span', { class: 'kind kind-' + r.kind.value, text: r.kind.value }), ' ',
+          el('a', { href: href(r.resource.value), text: r.label.value }),
+          r.matched && r.matched.value !== r.label.value ? el('span', { class: 'matched', text: ' (“' + r.matched.value.slice(0, 90) + '”)' }) : null,
+          ' ', el('a', { class: 'small', href: '/graph?focus=' + encodeURIComponent(r.resource.value) + '&depth=1', text: 'graph' })))));
+    } catch (e) {
+      out.replaceChildren(el('p', { class: 'error', role: 'alert', text: 'Search failed: ' + e.message }));
+    }
+  }
+
+  document.getElementById('search').addEventListener('submit', search);
+  load().catch(e => {
+    document.getElementById('limitations').replaceChildren(el('li', { class: 'error', role: 'alert', text: 'Could not load the graph: ' + e.message }));
+  });
+})();
