@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Set ALIGNKG_RENDER_LIMIT_MS=2000 to check the target itself.
  */
 @Tag("browser")
+@Tag("bench") // a benchmark: run with `mvn -Pbench verify`, not in the default suite
 class GraphRenderBenchmarkBrowserIT extends BrowserSupport {
     static final long LIMIT_MS = Long.parseLong(setting("ALIGNKG_RENDER_LIMIT_MS", "5000"));
 
