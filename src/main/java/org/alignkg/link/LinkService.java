@@ -94,19 +94,7 @@ public final class LinkService {
         progress.end();
         checkShapes(graphs, linked);
         progress.begin("writing");
-        store.write(dsg -> {
-            long n = 0;
-            for (Map.Entry<String, Graph> e : graphs.entrySet()) {
-                Node g = NodeFactory.createURI(e.getKey());
-                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                Iterator<Triple> it = e.getValue().find();
-                while (it.hasNext()) {
-                    Triple tr = it.next();
-                    dsg.add(g, tr.getSubject(), tr.getPredicate(), tr.getObject());
-                }
-                progress.advance(++n);
-            }
-        });
+        store.replaceGraphs(graphs, progress::advance);
         progress.end();
         return linked;
     }
@@ -302,21 +290,16 @@ public final class LinkService {
     /** A search hit: what kind of thing, its label, its IRI, a snippet with {@code <b>} marks, and a score. */
     public record SearchHit(String type, String label, String iri, String snippet, double score) { }
 
-    /**
-     * How much a hit's Lucene score counts by the kind of resource it is on. Lucene scores each
-     * literal alone and favours short ones, so a bare name ("InstructGPT" as an entity's label)
-     * or a link's one-line rationale outranks the limitation whose text uses the word; the
-     * limitations are what this graph is about, so they lead, then concepts and documents, then
-     * the statements and claims they are made of, then links and everything else.
-     */
-    static final Map<String, Double> TYPE_WEIGHTS = Map.of("limitation", 3.0, "concept", 1.5, "document", 1.5,
-        "statement", 1.0, "claim", 1.0, "link", 0.5, "resource", 0.5);
-    /** Literals read from the index before weighting, at least. */
+    /** Literals read from the index before ranking, at least. */
     static final int SEARCH_POOL = 50;
 
     /**
-     * Ranked full-text hits, one per resource (documents' stored texts count for their document):
-     * each resource's best literal's Lucene score times {@link #TYPE_WEIGHTS} of its kind.
+     * Ranked full-text hits, one per resource (documents' stored texts count for their document).
+     * The limitations that match come first, then every other hit, each group by Lucene score (of
+     * the resource's best literal). Lucene scores each literal alone and favours short ones, so a
+     * bare name ("InstructGPT" as an entity's label) or a link's one-line rationale would outrank
+     * the limitation whose paragraph uses the word; the five limitations are what this graph is
+     * about, and at most five hits can be limitations, so they lead without crowding out the rest.
      */
     public List<SearchHit> search(String query, int limit) {
         if (query == null || query.isBlank()) throw new InvalidInputException(SourceLocation.of("search query"), "empty query");
@@ -331,12 +314,12 @@ public final class LinkService {
                 Node owner = object(u, n, DocumentRdf.DCT + "isFormatOf");
                 if (owner != null) n = owner;
                 if (best.containsKey(n.getURI())) continue;
-                String type = typeOf(u, n);
-                double score = m.score() * TYPE_WEIGHTS.getOrDefault(type, 0.5);
-                best.put(n.getURI(), new SearchHit(type, labelOf(u, n), n.getURI(), m.snippet(), score));
+                best.put(n.getURI(), new SearchHit(typeOf(u, n), labelOf(u, n), n.getURI(), m.snippet(), m.score()));
             }
             return best.values().stream()
-                .sorted(java.util.Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(SearchHit::iri))
+                .sorted(java.util.Comparator.comparing((SearchHit h) -> !h.type().equals("limitation"))
+                    .thenComparing(java.util.Comparator.comparingDouble(SearchHit::score).reversed())
+                    .thenComparing(SearchHit::iri))
                 .limit(limit).toList();
         });
     }

@@ -375,6 +375,12 @@ class DocumentRoutesIT {
         assertThat(top.get("label").asText()).isEqualTo("Lessons from aligning today's systems may not carry over to AGI");
         assertThat(top.get("snippet").asText()).contains("<b>InstructGPT</b>");
         assertThat(top.get("score").asDouble()).isPositive();
+        // after the limitations, the other hits by Lucene score; limitation 3 alone is a limitation here
+        for (int i = 2; i < hits.size(); i++)
+            assertThat(hits.get(i).get("score").asDouble()).isLessThanOrEqualTo(hits.get(i - 1).get("score").asDouble());
+        List<String> types = new ArrayList<>();
+        hits.forEach(h -> types.add(h.get("type").asText()));
+        assertThat(types.subList(1, types.size())).doesNotContain("limitation");
     }
 
     @Test
