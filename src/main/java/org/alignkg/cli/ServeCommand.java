@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** Syncs data/ and ontology/ into the store, then serves it over HTTP until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = { "Start the SPARQL server (SPARQL 1.1 Protocol, Graph Store Protocol, named queries, linked data).",
+    description = { "Start the SPARQL server (SPARQL 1.1 Protocol, Graph Store Protocol, named queries, linked data, documents and search).",
         "Loads data/ and ontology/ first when the store is empty or out of date. Read-only unless an update token is set." })
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -54,6 +54,10 @@ final class ServeCommand implements Callable<Integer> {
         description = "Origin allowed to call the server from a browser (repeatable; '*' for any, never with credentials). Default: none.")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--curator", paramLabel = "NAME",
+        description = "Who the update token stands for when accepting a suggested link names no curator (a name or an agent IRI; or env ALIGNKG_CURATOR).")
+    String curator;
+
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576", description = "Largest request body (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
@@ -61,7 +65,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         String token = updateToken != null ? updateToken : System.getenv("ALIGNKG_UPDATE_TOKEN");
-        ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody);
+        String curatorName = curator != null ? curator : System.getenv("ALIGNKG_CURATOR");
+        ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody, curatorName, options.ontology);
         NamedQueries queries = Files.isDirectory(queriesDir) ? NamedQueries.load(queriesDir, queriesDir.toString()) : NamedQueries.of(java.util.Map.of());
         KgStore store = options.open();
         RunningServer app;

@@ -94,19 +94,7 @@ public final class LinkService {
         progress.end();
         checkShapes(graphs, linked);
         progress.begin("writing");
-        store.write(dsg -> {
-            long n = 0;
-            for (Map.Entry<String, Graph> e : graphs.entrySet()) {
-                Node g = NodeFactory.createURI(e.getKey());
-                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                Iterator<Triple> it = e.getValue().find();
-                while (it.hasNext()) {
-                    Triple tr = it.next();
-                    dsg.add(g, tr.getSubject(), tr.getPredicate(), tr.getObject());
-                }
-                progress.advance(++n);
-            }
-        });
+        store.replaceGraphs(graphs, progress::advance);
         progress.end();
         return linked;
     }
@@ -125,9 +113,31 @@ public final class LinkService {
         }
     }
 
-    /** A suggested link as listed for review. */
+    /**
+     * A suggested link as listed for review, with up to {@link #EVIDENCE_PER_SUGGESTION} of the
+     * mentions that justify it (first in text order).
+     */
     public record Suggestion(String iri, String document, String cited, String citedKind, String citedLabel,
-                             double score, String rationale, String taggerVersion, String generatedAt, boolean accepted) { }
+                             double score, String rationale, String taggerVersion, String generatedAt, boolean accepted,
+                             List<Evidence> evidence) {
+        public Suggestion {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    /**
+     * One mention as stored (Web Annotation text quote and position selectors): code point offsets
+     * in the stored text, the matched words, and up to 32 characters either side.
+     */
+    public record Evidence(long start, long end, String exact, String prefix, String suffix) { }
+
+    static final int EVIDENCE_PER_SUGGESTION = 3;
+
+    /** Whether the store knows {@code documentIri} as a document (curated or submitted). */
+    public boolean hasDocument(String documentIri) {
+        Node doc = iri(documentIri, "document");
+        return store.read(dsg -> dsg.getUnionGraph().contains(doc, uri(DocumentRdf.DCT + "title"), Node.ANY));
+    }
 
     /** The suggestions for a document, best first; {@code accepted} tells whether a curated link already covers it. */
     public List<Suggestion> listSuggestions(String documentIri) {
@@ -147,23 +157,67 @@ public final class LinkService {
               BIND(EXISTS { ?c a akg:CuratedLink ; cito:hasCitingEntity ?doc ; cito:hasCitedEntity ?cited } AS ?accepted)
             } ORDER BY DESC(?score) ?s
             """;
+        String evidenceQuery = """
+            PREFIX akg: <https://w3id.org/alignkg/ontology#>
+            PREFIX cito: <http://purl.org/spar/cito/>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX oa: <http://www.w3.org/ns/oa#>
+            SELECT ?s ?start ?end ?exact ?prefix ?suffix WHERE {
+              ?s a akg:SuggestedLink ; cito:hasCitingEntity ?doc ; prov:wasDerivedFrom ?a .
+              ?a a oa:Annotation ; oa:hasTarget ?t .
+              ?t oa:hasSelector ?pos , ?quote .
+              ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+              ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
+              OPTIONAL { ?quote oa:prefix ?prefix }
+              OPTIONAL { ?quote oa:suffix ?suffix }
+            } ORDER BY ?s ?start
+            """;
         Node doc = iri(documentIri, "document");
+        var docResource = org.apache.jena.rdf.model.ResourceFactory.createResource(doc.getURI());
         return store.read(dsg -> {
-            List<Suggestion> out = new ArrayList<>();
-            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q)
-                    .substitution("doc", org.apache.jena.rdf.model.ResourceFactory.createResource(doc.getURI())).build()) {
+            Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(evidenceQuery)
+                    .substitution("doc", docResource).build()) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
                     QuerySolution s = rs.next();
-                    out.add(new Suggestion(s.getResource("s").getURI(), documentIri, s.getResource("cited").getURI(),
+                    List<Evidence> list = evidence.computeIfAbsent(s.getResource("s").getURI(), k -> new ArrayList<>());
+                    if (list.size() < EVIDENCE_PER_SUGGESTION)
+                        list.add(new Evidence(s.getLiteral("start").getLong(), s.getLiteral("end").getLong(),
+                            s.getLiteral("exact").getLexicalForm(), lexical(s, "prefix"), lexical(s, "suffix")));
+                }
+            }
+            List<Suggestion> out = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q)
+                    .substitution("doc", docResource).build()) {
+                ResultSet rs = qe.execSelect();
+                while (rs.hasNext()) {
+                    QuerySolution s = rs.next();
+                    String iri = s.getResource("s").getURI();
+                    out.add(new Suggestion(iri, documentIri, s.getResource("cited").getURI(),
                         s.getLiteral("kind").getString(), s.get("label").asNode().getLiteralLexicalForm(),
                         s.getLiteral("score").getDouble(), s.getLiteral("rationale").getLexicalForm(),
                         s.getLiteral("version").getLexicalForm(), s.getLiteral("time").getLexicalForm(),
-                        s.getLiteral("accepted").getBoolean()));
+                        s.getLiteral("accepted").getBoolean(), evidence.getOrDefault(iri, List.of())));
                 }
             }
             return out;
         });
+    }
+
+    private static String lexical(QuerySolution s, String var) {
+        return s.contains(var) ? s.getLiteral(var).getLexicalForm() : "";
+    }
+
+    /**
+     * The agent IRI for a curator: an absolute http(s) IRI as given, else a name turned into
+     * {@code https://w3id.org/alignkg/agent/<kebab-name>}.
+     */
+    public static String agentIriOf(String curator) {
+        String c = Objects.requireNonNull(curator, "curator").strip();
+        if (c.isEmpty()) throw new InvalidInputException(SourceLocation.of("curator"), "empty curator name");
+        if (c.matches("(?i)^https?://\\S+$")) return c;
+        return AKG.BASE + "agent/" + DocumentRdf.kebab(c, 64);
     }
 
     /** A curated link made by accepting a suggestion. */
@@ -180,6 +234,15 @@ public final class LinkService {
      * @param rationale the curator's one-sentence rationale; null keeps the tagger's
      */
     public CuratedLink acceptSuggestion(String suggestionIri, String agentIri, String relation, String rationale) {
+        return acceptSuggestion(suggestionIri, agentIri, null, relation, rationale);
+    }
+
+    /**
+     * As {@link #acceptSuggestion(String, String, String, String)}; when {@code agentName} is given
+     * and the store does not describe the agent yet, the curation graph also records it as a
+     * {@code prov:Agent} with that {@code foaf:name}, so "who" keeps the name as the curator gave it.
+     */
+    public CuratedLink acceptSuggestion(String suggestionIri, String agentIri, String agentName, String relation, String rationale) {
         Node s = iri(suggestionIri, "suggestion");
         Node agent = iri(agentIri, "agent");
         if (!RELATIONS.contains(relation))
@@ -213,6 +276,11 @@ public final class LinkService {
             add(dsg, g, link, DocumentRdf.PROV + "generatedAtTime", NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime));
             add(dsg, g, link, DocumentRdf.PROV + "wasDerivedFrom", s);
             if (url != null) add(dsg, g, link, DocumentRdf.PROV + "wasDerivedFrom", url);
+            if (agentName != null && !agentName.isBlank() && !u.contains(agent, uri(DocumentRdf.RDF + "type"), Node.ANY)) {
+                add(dsg, g, agent, DocumentRdf.RDF + "type", uri(DocumentRdf.PROV + "Agent"));
+                add(dsg, g, agent, DocumentRdf.FOAF + "name", NodeFactory.createLiteralString(agentName.strip()));
+                add(dsg, g, agent, DocumentRdf.RDFS + "label", NodeFactory.createLiteralString(agentName.strip()));
+            }
             made[0] = new CuratedLink(link.getURI(), doc.getURI(), DocumentRdf.CITO + relation, cited.getURI(),
                 agentIri, now, why, suggestionIri);
         });
@@ -222,11 +290,21 @@ public final class LinkService {
     /** A search hit: what kind of thing, its label, its IRI, a snippet with {@code <b>} marks, and a score. */
     public record SearchHit(String type, String label, String iri, String snippet, double score) { }
 
-    /** Ranked full-text hits, one per resource (documents' stored texts count for their document). */
+    /** Literals read from the index before ranking, at least. */
+    static final int SEARCH_POOL = 50;
+
+    /**
+     * Ranked full-text hits, one per resource (documents' stored texts count for their document).
+     * The limitations that match come first, then every other hit, each group by Lucene score (of
+     * the resource's best literal). Lucene scores each literal alone and favours short ones, so a
+     * bare name ("InstructGPT" as an entity's label) or a link's one-line rationale would outrank
+     * the limitation whose paragraph uses the word; the five limitations are what this graph is
+     * about, and at most five hits can be limitations, so they lead without crowding out the rest.
+     */
     public List<SearchHit> search(String query, int limit) {
         if (query == null || query.isBlank()) throw new InvalidInputException(SourceLocation.of("search query"), "empty query");
         if (limit < 1 || limit > 1000) throw new InvalidInputException(SourceLocation.of("limit"), "limit must be 1..1000, got " + limit);
-        List<FullTextIndex.Match> matches = store.searchText(query, limit * 4);
+        List<FullTextIndex.Match> matches = store.searchText(query, Math.max(SEARCH_POOL, limit * 4));
         return store.read(dsg -> {
             Graph u = dsg.getUnionGraph();
             Map<String, SearchHit> best = new LinkedHashMap<>();
@@ -237,9 +315,12 @@ public final class LinkService {
                 if (owner != null) n = owner;
                 if (best.containsKey(n.getURI())) continue;
                 best.put(n.getURI(), new SearchHit(typeOf(u, n), labelOf(u, n), n.getURI(), m.snippet(), m.score()));
-                if (best.size() == limit) break;
             }
-            return List.copyOf(best.values());
+            return best.values().stream()
+                .sorted(java.util.Comparator.comparing((SearchHit h) -> !h.type().equals("limitation"))
+                    .thenComparing(java.util.Comparator.comparingDouble(SearchHit::score).reversed())
+                    .thenComparing(SearchHit::iri))
+                .limit(limit).toList();
         });
     }
 

@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.alignkg.AlignKgException;
 import org.alignkg.InvalidInputException;
+import org.alignkg.ingest.ShippedFiles;
+import org.alignkg.link.LinkService;
 import org.alignkg.query.NamedQueries;
 import org.alignkg.query.QueryRunner;
 import org.alignkg.store.KgStore;
@@ -24,7 +26,7 @@ import io.javalin.http.HttpResponseException;
 
 /**
  * The alignkg HTTP server: SPARQL 1.1 Protocol, Graph Store Protocol, named queries, linked data
- * pages and operations endpoints, over one {@link KgStore}.
+ * pages, documents and full-text search, and operations endpoints, over one {@link KgStore}.
  *
  * <pre>
  * Javalin app = ServerApp.create(store, queries, ServerConfig.defaults());
@@ -72,6 +74,7 @@ public final class ServerApp {
             api.register(c.routes);
             ld.register(c.routes);
             ops.register(c.routes);
+            new DocumentRoutes(new LinkService(store, ShippedFiles.shapes(config.ontologyDir())), auth, config).register(c.routes);
             new UiRoutes(store, queries, config).register(c.routes); // web UI and graph API (issue 5)
             // after the specific ones: routes match in the order they were added
             c.routes.options("/*", ctx -> SparqlRoutes.options(ctx, "GET, HEAD, OPTIONS"));

@@ -1,5 +1,6 @@
 package org.alignkg.server;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,22 +8,34 @@ import java.util.Objects;
  * Settings of the HTTP server.
  *
  * @param timeoutMillis per-query time limit
- * @param updateToken   bearer token that unlocks SPARQL Update and Graph Store writes; null or
- *                      blank: writes are disabled (403)
+ * @param updateToken   bearer token that unlocks SPARQL Update, Graph Store writes and document
+ *                      writes; null or blank: writes are disabled (403)
  * @param corsOrigins   origins allowed to read responses from a browser ("*" allows any, without
  *                      credentials); empty: no CORS headers at all
  * @param maxBodyBytes  largest request body accepted (413 past it)
+ * @param curator       who the token stands for when a request accepting a suggestion names no
+ *                      {@code curator} (a name or an agent IRI); null: requests must name one
+ * @param ontologyDir   folder with {@code shapes.ttl} (documents are checked against it); the
+ *                      jar's copy when the folder does not have it
  */
-public record ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes) {
+public record ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes,
+                           String curator, Path ontologyDir) {
     public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_MAX_BODY = 1_048_576;
 
     public ServerConfig {
         Objects.requireNonNull(corsOrigins, "corsOrigins");
+        Objects.requireNonNull(ontologyDir, "ontologyDir");
         corsOrigins = List.copyOf(corsOrigins);
         if (timeoutMillis <= 0) throw new IllegalArgumentException("timeout must be positive");
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive");
         if (updateToken != null && updateToken.isBlank()) updateToken = null;
+        if (curator != null && curator.isBlank()) curator = null;
+    }
+
+    /** No curator name for the token; shapes from {@code ontology/}. */
+    public ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes) {
+        this(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, null, Path.of("ontology"));
     }
 
     public static ServerConfig defaults() {
@@ -31,5 +44,10 @@ public record ServerConfig(long timeoutMillis, String updateToken, List<String> 
 
     public boolean updatesEnabled() {
         return updateToken != null;
+    }
+
+    /** The same settings with {@code curator} as the token's curator. */
+    public ServerConfig withCurator(String name) {
+        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, name, ontologyDir);
     }
 }

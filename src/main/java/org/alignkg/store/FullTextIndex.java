@@ -94,6 +94,13 @@ public final class FullTextIndex {
         return Map.copyOf(m);
     }
 
+    private static final java.util.Set<String> PREDICATES = java.util.Set.copyOf(FIELDS.values());
+
+    /** Whether quads with predicate {@code p} can have an index entry. */
+    static boolean indexes(Node p) {
+        return p.isURI() && PREDICATES.contains(p.getURI());
+    }
+
     /** Opens (creating if needed) the index in {@code dir}; null for an in-memory index. */
     static FullTextIndex open(Path dir) {
         try {

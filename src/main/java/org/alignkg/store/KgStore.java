@@ -172,6 +172,31 @@ public final class KgStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Replaces named graphs (graph IRI to triples) in one write transaction: each graph is
+     * emptied, then filled. Only triples the full-text index can hold (a mapped predicate with a
+     * literal object) go through jena-text's wrapper; the others go straight to TDB2, skipping the
+     * wrapper's per-quad existence check and change notification, which could not reach the
+     * index anyway. {@code progress} gets the number of graphs written so far.
+     */
+    public void replaceGraphs(Map<String, Graph> graphs, java.util.function.LongConsumer progress) {
+        Txn.executeWrite(dsg, () -> {
+            long n = 0;
+            for (Map.Entry<String, Graph> e : graphs.entrySet()) {
+                Node g = NodeFactory.createURI(e.getKey());
+                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                Iterator<Triple> it = e.getValue().find();
+                while (it.hasNext()) {
+                    Triple t = it.next();
+                    DatasetGraph target = t.getObject().isLiteral() && FullTextIndex.indexes(t.getPredicate()) ? dsg : base;
+                    target.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                }
+                progress.accept(++n);
+            }
+        });
+        generation.incrementAndGet();
+    }
+
     /** Runs {@code action} inside a write transaction (SPARQL Update, tests). */
     public void write(Consumer<DatasetGraph> action) {
         Txn.executeWrite(dsg, () -> action.accept(dsg));
