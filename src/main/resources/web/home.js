@@ -35,6 +35,25 @@
     }
   }
 
+  /** A snippet with <b>…</b> marks, built as text nodes and <mark> elements (never as HTML). */
+  function snippet(text) {
+    const span = el('span', { class: 'snippet' });
+    text.split(/(<b>.*?<\/b>)/).forEach(part => {
+      const m = /^<b>(.*)<\/b>$/.exec(part);
+      span.append(m ? el('mark', { text: m[1] }) : document.createTextNode(part));
+    });
+    return span;
+  }
+
+  function resultItem(kind, iri, label, extra) {
+    return el('li', {},
+      el('span', { class: 'kind kind-' + kind, text: kind }), ' ',
+      el('a', { href: href(iri), text: label }), extra ? ' ' : null, extra,
+      ' ', el('a', { class: 'small', href: '/graph?focus=' + encodeURIComponent(iri) + '&depth=1', text: 'graph' }));
+  }
+
+  // Full-text search (/api/search: Lucene over labels, definitions, quotes, titles, abstracts) first;
+  // when it finds nothing (e.g. a word typed half-way), a label search that matches any substring.
   async function search(ev) {
     ev.preventDefault();
     const text = document.getElementById('search-text').value.trim();
@@ -42,15 +61,20 @@
     if (text.length < 2) return;
     out.replaceChildren(el('p', { text: 'Searching…' }));
     try {
-      const res = await getJson('/api/queries/label-search?text=' + encodeURIComponent(text), 'application/sparql-results+json');
-      const rows = res.results.bindings;
-      if (!rows.length) { out.replaceChildren(el('p', { text: 'Nothing matches “' + text + '”.' })); return; }
-      out.replaceChildren(el('p', { text: rows.length + (rows.length === 50 ? '+' : '') + ' matches for “' + text + '”' }),
-        el('ul', { class: 'results' }, ...rows.map(r => el('li', {},
-          el('span', { class: 'kind kind-' + r.kind.value, text: r.kind.value }), ' ',
-          el('a', { href: href(r.resource.value), text: r.label.value }),
-          r.matched && r.matched.value !== r.label.value ? el('span', { class: 'matched', text: ' (“' + r.matched.value.slice(0, 90) + '”)' }) : null,
-          ' ', el('a', { class: 'small', href: '/graph?focus=' + encodeURIComponent(r.resource.value) + '&depth=1', text: 'graph' })))));
+      let items = [];
+      try {
+        const res = await getJson('/api/search?limit=20&q=' + encodeURIComponent(text), 'application/json');
+        items = res.hits.map(h => resultItem(h.type, h.iri, h.label, h.snippet ? snippet(h.snippet) : null));
+      } catch (e) {
+        items = []; // a query Lucene cannot parse ("a AND"): fall back to the label search
+      }
+      if (!items.length) {
+        const res = await getJson('/api/queries/label-search?text=' + encodeURIComponent(text), 'application/sparql-results+json');
+        items = res.results.bindings.map(r => resultItem(r.kind.value, r.resource.value, r.label.value,
+          r.matched && r.matched.value !== r.label.value ? el('span', { class: 'matched', text: '(“' + r.matched.value.slice(0, 90) + '”)' }) : null));
+      }
+      if (!items.length) { out.replaceChildren(el('p', { text: 'Nothing matches “' + text + '”.' })); return; }
+      out.replaceChildren(el('p', { text: items.length + ' matches for “' + text + '”' }), el('ul', { class: 'results' }, ...items));
     } catch (e) {
       out.replaceChildren(el('p', { class: 'error', role: 'alert', text: 'Search failed: ' + e.message }));
     }

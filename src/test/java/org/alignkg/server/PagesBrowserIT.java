@@ -21,8 +21,16 @@ class PagesBrowserIT extends BrowserSupport {
         assertThat(find("#limitation-2 blockquote").getText()).startsWith("Using AI assistance for evaluation");
         assertThat(find("#limitation-2 .concepts").getText()).contains("AI-assisted evaluation", "Scalable oversight");
         assertThat(find("#counts").getText()).contains("5 limitations", "3 pillars");
-        find("#search-text").sendKeys("interpretab", Keys.ENTER);
+        // full-text search: limitation 3 first, the matched word marked
+        find("#search-text").sendKeys("InstructGPT", Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#search-results li")).get(0).getText())
+            .startsWithIgnoringCase("limitation Lessons from aligning today");
+        assertThat(find("#search-results mark").getText()).isEqualTo("InstructGPT");
+        // a word typed half-way finds nothing in the full-text index; the label search takes over
+        find("#search-text").clear();
+        find("#search-text").sendKeys("interpretab", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> find("#search-results").getText().contains("interpretab”"));
         assertThat(find("#search-results").getText()).contains("Interpretability");
         assertThat(consoleErrors()).isEmpty();
     }
