@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "alignkg", mixinStandardHelpOptions = true, version = "alignkg 0.1.0",
     description = "A knowledge graph of the limitations of AI-alignment research plans.",
     subcommands = { SyncCommand.class, LoadCommand.class, ValidateCommand.class, QueryCommand.class,
-        StatsCommand.class, ExportCommand.class, CommandLine.HelpCommand.class })
+        StatsCommand.class, ExportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class })
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
