@@ -90,16 +90,20 @@ shipped_store() { # the shipped data, loaded once; every alignkg load starts fro
 load_alignkg() { # file -> milliseconds; leaves the store in $WORK/st-alignkg
   rm -rf "$WORK/st-alignkg"; cp -r "$WORK/shipped" "$WORK/st-alignkg"
   local t0; t0=$(now_ms)
-  java $LOAD_HEAP -jar "$ALIGNKG_JAR" load --bulk --store "$WORK/st-alignkg" "$1" >"$WORK/load-alignkg.log" 2>&1
+  /usr/bin/time -o "$WORK/cpu-alignkg" -f "%U %S" \
+    java $LOAD_HEAP -jar "$ALIGNKG_JAR" load --bulk --store "$WORK/st-alignkg" "$1" >"$WORK/load-alignkg.log" 2>&1
   echo $(( $(now_ms) - t0 ))
 }
 
 load_tdbloader() { # mode file -> milliseconds
   rm -rf "$WORK/st-$1"
   local t0; t0=$(now_ms)
-  java $LOAD_HEAP -cp "$FUSEKI_JAR" tdb2.tdbloader --loc "$WORK/st-$1" --loader="$1" "$2" >"$WORK/load-$1.log" 2>&1
+  /usr/bin/time -o "$WORK/cpu-$1" -f "%U %S" \
+    java $LOAD_HEAP -cp "$FUSEKI_JAR" tdb2.tdbloader --loc "$WORK/st-$1" --loader="$1" "$2" >"$WORK/load-$1.log" 2>&1
   echo $(( $(now_ms) - t0 ))
 }
+
+cpu() { awk '{ printf "%.1f", $1 + $2 }' "$WORK/cpu-$1"; } # user + system seconds of the last run
 
 rate() { python3 -c "import sys; print(f'{int(sys.argv[1]) * 1000 / int(sys.argv[2]):,.0f}')" "$1" "$2"; }
 
@@ -111,12 +115,12 @@ run_load() {
     f=$(corpus "$n")
     triples=$(wc -l < "$f")
     cat "$f" > /dev/null # same warm page cache for every tool
-    log "load $n: tdbloader parallel";  tp=$(load_tdbloader parallel "$f")
-    log "load $n: tdbloader phased";    tph=$(load_tdbloader phased "$f")
-    log "load $n: alignkg load --bulk"; ta=$(load_alignkg "$f")
+    log "load $n: tdbloader parallel";  tp=$(load_tdbloader parallel "$f"); local cp_=$(cpu parallel)
+    log "load $n: tdbloader phased";    tph=$(load_tdbloader phased "$f"); local cph=$(cpu phased)
+    log "load $n: alignkg load --bulk"; ta=$(load_alignkg "$f"); local ca=$(cpu alignkg)
     if (( n == QUERY_SIZE )); then rm -rf "$WORK/query-base"; cp -r "$WORK/st-alignkg" "$WORK/query-base"; fi
     local best=$(( tp < tph ? tp : tph ))
-    LOAD_ROWS+="| $(printf "%'d" "$triples") | $(rate "$triples" "$ta") | $(rate "$triples" "$tp") | $(rate "$triples" "$tph") | $(python3 -c "print(f'{$best/$ta:.2f}')") | $(python3 -c "print(f'{$ta/1000:.1f} / {$tp/1000:.1f} / {$tph/1000:.1f}')") |"$'\n'
+    LOAD_ROWS+="| $(printf "%'d" "$triples") | $(rate "$triples" "$ta") | $(rate "$triples" "$tp") | $(rate "$triples" "$tph") | $(python3 -c "print(f'{$best/$ta:.2f}')") | $(python3 -c "print(f'{$ta/1000:.1f} / {$tp/1000:.1f} / {$tph/1000:.1f}')") | $ca / $cp_ / $cph | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
     log "load $n: alignkg ${ta} ms, parallel ${tp} ms, phased ${tph} ms"
     rm -rf "$WORK/st-parallel" "$WORK/st-phased"
   done
@@ -261,8 +265,8 @@ main() {
     echo "Same N-Quads file (alignkg generate --seed $SEED), fresh store each; heap $LOAD_HEAP for every tool."
     echo "alignkg: \`load --bulk\` on top of the shipped data, SHACL validation included. tdbloader: empty store, no validation."
     echo
-    echo "| triples | alignkg t/s | tdbloader parallel t/s | tdbloader phased t/s | alignkg / best tdbloader | seconds (alignkg / parallel / phased) |"
-    echo "|---:|---:|---:|---:|---:|---:|"
+    echo "| triples | alignkg t/s | tdbloader parallel t/s | tdbloader phased t/s | alignkg / best tdbloader | wall s (alignkg / parallel / phased) | CPU s (user+sys) | load avg |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf "%s" "$LOAD_ROWS"
     echo
     echo "## Queries at $(printf "%'d" "$QUERY_SIZE") generated triples"

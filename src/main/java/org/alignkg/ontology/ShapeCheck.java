@@ -64,17 +64,21 @@ public final class ShapeCheck {
         Map<Node, Set<Node>> closures = new HashMap<>();
         Collection<Shape> targeted = shapes.getTargetShapes();
         for (Node n : nodes) {
-            Set<Node> classes = null;
+            // One scan of the node's own triples answers every target test (types, predicates).
+            Set<Node> predicates = new HashSet<>();
+            Set<Node> classes = new HashSet<>();
+            data.find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                predicates.add(t.getPredicate());
+                if (RDF.Nodes.type.equals(t.getPredicate()))
+                    classes.addAll(closures.computeIfAbsent(t.getObject(), c -> superClasses(data, c)));
+            });
             for (Shape shape : targeted) {
                 boolean focus = false;
                 for (Target t : shape.getTargets()) {
                     switch (t.getTargetType()) {
-                        case targetClass, implicitClass -> {
-                            if (classes == null) classes = classesOf(data, n, closures);
-                            focus = classes.contains(t.getObject());
-                        }
+                        case targetClass, implicitClass -> focus = classes.contains(t.getObject());
                         case targetNode -> focus = t.getObject().equals(n);
-                        case targetSubjectsOf -> focus = data.contains(n, t.getObject(), Node.ANY);
+                        case targetSubjectsOf -> focus = predicates.contains(t.getObject());
                         case targetObjectsOf -> focus = data.contains(Node.ANY, t.getObject(), n);
                         default -> throw new IllegalStateException("checkNodes does not support target " + t);
                     }
@@ -85,14 +89,6 @@ public final class ShapeCheck {
         }
         List<Violation> out = toViolations(vCxt.generateReport());
         out.sort(ORDER);
-        return out;
-    }
-
-    /** rdf:type values of {@code n} and all their superclasses (rdfs:subClassOf*). */
-    private static Set<Node> classesOf(Graph data, Node n, Map<Node, Set<Node>> closures) {
-        Set<Node> out = new HashSet<>();
-        data.find(n, RDF.Nodes.type, Node.ANY).forEachRemaining(t ->
-            out.addAll(closures.computeIfAbsent(t.getObject(), c -> superClasses(data, c))));
         return out;
     }
 
