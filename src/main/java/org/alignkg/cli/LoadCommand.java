@@ -30,13 +30,18 @@ final class LoadCommand implements Callable<Integer> {
         description = "RDF format of every listed file (turtle, trig, ntriples, nquads, rdfxml, jsonld, trix); default: from the extension.")
     String format;
 
+    @Option(names = "--bulk",
+        description = "Stream one large N-Triples/N-Quads file straight into the store (same validation, same all-or-nothing);"
+            + " automatic for such files of 100 MiB or more.")
+    boolean bulk;
+
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Files or folders to load.")
     List<Path> paths;
 
     @Override
     public Integer call() {
         try (KgStore store = options.open()) {
-            LoadResult r = options.loader(store, new ConsoleProgress(spec.commandLine().getErr())).load(paths, format);
+            LoadResult r = options.loader(store, new ConsoleProgress(spec.commandLine().getErr())).load(paths, format, bulk);
             var out = spec.commandLine().getOut();
             out.printf("loaded %d file(s), %,d triples%n", r.loaded().size(), r.triples());
             for (String f : r.loaded()) out.println("  " + f);

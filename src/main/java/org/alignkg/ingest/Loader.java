@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.OptionalInt;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.rdf4j.rio.RDFFormat;
 
 /**
  * Reads RDF files, checks them against the SHACL shapes together with everything already in the
@@ -61,8 +64,23 @@ public final class Loader {
      * {@code formatName} applies to every listed file when not null.
      */
     public LoadResult load(List<Path> paths, String formatName) {
+        return load(paths, formatName, false);
+    }
+
+    /**
+     * As {@link #load(List, String)}; with {@code bulk}, or automatically for a single N-Triples or
+     * N-Quads file of at least {@link #BULK_THRESHOLD_BYTES}, takes the bulk path
+     * ({@link #bulkLoad}): same all-or-nothing result and the same shapes, without holding the
+     * file in memory.
+     */
+    public LoadResult load(List<Path> paths, String formatName, boolean bulk) {
         List<String> skipped = new ArrayList<>();
         List<Path> files = expand(paths, skipped, formatName != null);
+        if (files.size() == 1 && (bulk || isLargeLineFormat(files.get(0), formatName)))
+            return bulkLoad(files.get(0), formatName, skipped);
+        if (bulk)
+            throw new InvalidInputException(SourceLocation.of("--bulk"),
+                "a bulk load takes exactly one N-Triples or N-Quads file, " + files.size() + " given");
         List<RdfDocument> docs = new ArrayList<>();
         List<FileBatch> batches = new ArrayList<>();
         for (Path f : files) {
@@ -108,6 +126,87 @@ public final class Loader {
         store.replaceFiles(batches, removed, dsg -> validate(dsg, docs));
         return new LoadResult(docs.stream().map(RdfDocument::source).toList(), skipped, List.copyOf(removed),
             batches.stream().mapToLong(FileBatch::tripleCount).sum());
+    }
+
+    /** Files from this size on are bulk loaded when they are N-Triples or N-Quads (about 600k triples). */
+    public static final long BULK_THRESHOLD_BYTES = 100L << 20;
+
+    private boolean isLargeLineFormat(Path f, String formatName) {
+        try {
+            return isLineFormat(RdfFileReader.formatFor(f, nameOf(f), formatName)) && Files.size(f) >= BULK_THRESHOLD_BYTES;
+        } catch (IOException e) {
+            return false; // the normal path reports the unreadable file
+        }
+    }
+
+    private static boolean isLineFormat(RDFFormat f) {
+        return f.equals(RDFFormat.NTRIPLES) || f.equals(RDFFormat.NQUADS);
+    }
+
+    /**
+     * The bulk path. One pass: the parser streams the file straight into the store's write
+     * transaction ({@link KgStore#bulkReplaceFile}), so a syntax error anywhere aborts it; after
+     * the last quad, the nodes whose SHACL result can have changed are validated against the
+     * shapes with the store's union graph (old data plus this file) as data, still inside the
+     * transaction; any violation aborts. Which nodes: the subjects of every quad added or removed,
+     * plus every node with a forward path of at most {@link ShapeCheck#reach()} steps to one of
+     * them (found through the store's object indexes). For SHACL Core shapes with forward paths
+     * this is exactly the set of nodes whose validation result can differ from before, and the
+     * store conformed before (every commit is checked), so the store conforms after commit iff
+     * these nodes do. When the shapes have no such bound, or the file adds or removes
+     * {@code rdfs:subClassOf} triples, the whole union is validated instead, as on the normal path.
+     */
+    private LoadResult bulkLoad(Path f, String formatName, List<String> skipped) {
+        String name = nameOf(f);
+        RDFFormat format = RdfFileReader.formatFor(f, name, formatName);
+        if (!isLineFormat(format))
+            throw new InvalidInputException(SourceLocation.of(name),
+                "bulk loading reads N-Triples or N-Quads only, not " + format.getName());
+        Node fileGraph = NodeFactory.createURI(graphIri(name));
+        Node system = NodeFactory.createURI(AKG.SYSTEM_GRAPH);
+        long added = store.bulkReplaceFile(name,
+            sink -> reader.stream(f, name, format, graphIri(name), (g, s, p, o) -> {
+                if (g == null) g = fileGraph;
+                else if (!g.isURI())
+                    throw new InvalidInputException(SourceLocation.of(name), "named graphs must have IRIs, found a blank node graph name");
+                else if (g.equals(system))
+                    throw new InvalidInputException(SourceLocation.of(name), "the graph <" + AKG.SYSTEM_GRAPH + "> is reserved for the store's bookkeeping");
+                sink.add(g, s, p, o);
+            }),
+            (dsg, changed, hierarchyChanged) -> validateChanged(dsg, changed, hierarchyChanged, name));
+        return new LoadResult(List.of(name), skipped, List.of(), added);
+    }
+
+    private void validateChanged(DatasetGraph dsg, Set<Node> changed, boolean hierarchyChanged, String name) {
+        Graph union = dsg.getUnionGraph();
+        OptionalInt reach = shapes.reach();
+        List<Violation> violations;
+        if (reach.isEmpty() || hierarchyChanged) {
+            violations = shapes.check(union);
+        } else {
+            Set<Node> affected = new HashSet<>(changed);
+            Set<Node> frontier = changed;
+            for (int step = 0; step < reach.getAsInt() && !frontier.isEmpty(); step++) {
+                Set<Node> next = new HashSet<>();
+                for (Node n : frontier) {
+                    var it = union.find(Node.ANY, Node.ANY, n);
+                    while (it.hasNext()) {
+                        Node s = it.next().getSubject();
+                        if (affected.add(s)) next.add(s);
+                    }
+                }
+                frontier = next;
+            }
+            violations = shapes.checkNodes(union, affected);
+        }
+        violations = violations.stream().filter(Violation::error).toList();
+        if (violations.isEmpty()) return;
+        List<String> lines = new ArrayList<>();
+        for (Violation v : violations.subList(0, Math.min(MAX_VIOLATIONS_SHOWN, violations.size())))
+            lines.add(v.describe(AKG.prefixes()));
+        throw new InvalidInputException(SourceLocation.of(name), "does not conform to the SHACL shapes ("
+            + violations.size() + " violation" + (violations.size() == 1 ? "" : "s") + ")\n  "
+            + String.join("\n  ", lines) + (violations.size() > MAX_VIOLATIONS_SHOWN ? "\n  ..." : ""));
     }
 
     private RdfDocument parse(Path f, byte[] bytes, String formatName) {

@@ -1,7 +1,17 @@
 package org.alignkg.ingest;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -160,6 +170,90 @@ public final class RdfFileReader {
         return new RdfDocument(source, collector.defaultGraph, collector.named, collector.firstLines, collector.count);
     }
 
+    /** Receives each statement of a streamed file as Jena nodes; {@code graph} is null outside named graphs. */
+    @FunctionalInterface
+    public interface StatementSink {
+        void accept(Node graph, Node subject, Node predicate, Node object);
+    }
+
+    /**
+     * Streams a file through the parser without keeping it in memory (bulk loads): same safe
+     * settings and error translation as {@link #parse}, text decoded as strict UTF-8 while
+     * reading. Exceptions thrown by {@code sink} leave as {@link InvalidInputException} at the
+     * current line. Returns the SHA-256 (hex) of the file's bytes.
+     */
+    public String stream(Path file, String source, RDFFormat format, String baseIri, StatementSink sink) {
+        RDFParser parser = Rio.createParser(format);
+        configure(parser);
+        Streamer streamer = new Streamer(sink);
+        parser.setRDFHandler(streamer);
+        parser.setParseLocationListener(streamer::location);
+        MessageDigest md = sha256();
+        progress.begin("loading " + source);
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), md);
+             Reader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
+            parser.parse(text, baseIri);
+            in.transferTo(OutputStream.nullOutputStream()); // the hash covers every byte
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RDFParseException e) {
+            throw translate(e, source, streamer.line, streamer.column);
+        } catch (RDFHandlerException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof InvalidInputException iie) throw iie;
+            throw new InvalidInputException(new SourceLocation(source, streamer.line, streamer.column),
+                clean(cause.getMessage()), e);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(new SourceLocation(source, Math.max(streamer.line, 1), -1),
+                "not valid UTF-8 (" + e.getMessage() + ")", e);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(SourceLocation.of(source), "no such file", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.of(source), "cannot read: " + e.getMessage(), e);
+        } finally {
+            progress.end();
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JVM without SHA-256", e);
+        }
+    }
+
+    /** Hands statements on as Jena nodes, counting for progress; keeps nothing. */
+    private final class Streamer extends AbstractRDFHandler {
+        private final RioToJena convert = new RioToJena();
+        private final StatementSink sink;
+        private long line = -1;
+        private long column = -1;
+        private long count;
+
+        Streamer(StatementSink sink) {
+            this.sink = sink;
+        }
+
+        void location(long line, long column) {
+            this.line = line;
+            this.column = column;
+        }
+
+        @Override
+        public void handleStatement(Statement st) {
+            try {
+                sink.accept(st.getContext() == null ? null : convert.node(st.getContext()),
+                    convert.node(st.getSubject()), convert.node(st.getPredicate()), convert.node(st.getObject()));
+            } catch (RuntimeException e) {
+                throw new RDFHandlerException(e.getMessage(), e);
+            }
+            if (++count % PROGRESS_EVERY == 0) progress.advance(count);
+        }
+    }
+
     private static void configure(RDFParser parser) {
         parser.set(BasicParserSettings.VERIFY_DATATYPE_VALUES, true);
         parser.set(BasicParserSettings.FAIL_ON_UNKNOWN_DATATYPES, false);
@@ -236,12 +330,16 @@ public final class RdfFileReader {
     }
 
     private static InvalidInputException translate(RDFParseException e, String source, Collector seen) {
+        return translate(e, source, seen.line, seen.column);
+    }
+
+    private static InvalidInputException translate(RDFParseException e, String source, long seenLine, long seenColumn) {
         long line = e.getLineNumber();
         long col = e.getColumnNumber();
         if (line < 1) {
             // Some parsers (N-Quads at end of file, JSON-LD) give no position; the last one reported is close.
-            line = seen.line;
-            col = seen.column;
+            line = seenLine;
+            col = seenColumn;
         }
         String detail = clean(e.getMessage());
         // JSON-LD wraps the real reason ("remote documents are not fetched", "unexpected end") in a cause.

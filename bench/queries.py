@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Writes the benchmark query mix into a folder, one .rq file per query.
+
+Named queries come from queries/*.rq with their example parameters (the "# param:" header lines)
+written into the text, as a client that does not know alignkg's parameter binding would send them;
+the queries bind parameters to a second variable, so this gives the same answer. Free queries are
+the issue's five: a lookup by IRI, a 2-hop join, a COUNT, a text search and the graph-view CONSTRUCT.
+"""
+import pathlib, re, sys
+
+root = pathlib.Path(sys.argv[1])
+out = pathlib.Path(sys.argv[2])
+out.mkdir(parents=True, exist_ok=True)
+
+for f in sorted((root / "queries").glob("*.rq")):
+    text = f.read_text(encoding="utf-8")
+    for name, kind, value in re.findall(r"^# param: (\w+) (\w+) (.+)$", text, re.M):
+        term = {"iri": f"<{value.strip()}>", "integer": value.strip()}.get(kind, '"%s"' % value.strip().replace('"', '\\"'))
+        # Replace the variable everywhere except in the header line itself.
+        body = "\n".join(l if l.startswith("#") else re.sub(r"[?$]" + name + r"\b", term, l) for l in text.split("\n"))
+        text = body
+    (out / f"named-{f.stem}.rq").write_text(text, encoding="utf-8")
+
+P = """PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX cito: <http://purl.org/spar/cito/>
+PREFIX akg: <https://w3id.org/alignkg/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+free = {
+    "lookup-iri": "SELECT ?p ?o WHERE { <https://w3id.org/alignkg/limitation/3> ?p ?o } ORDER BY ?p ?o",
+    "two-hop-join": P + """SELECT ?doc ?title WHERE {
+  ?link cito:hasCitedEntity <https://w3id.org/alignkg/limitation/2> ; cito:hasCitingEntity ?doc .
+  ?doc dcterms:title ?title } ORDER BY ?doc LIMIT 100""",
+    "count": P + "SELECT (COUNT(*) AS ?n) WHERE { ?a oa:hasBody <https://w3id.org/alignkg/concept/interpretability> }",
+    "text-search": P + """SELECT ?doc ?title WHERE { ?doc dcterms:title ?title .
+  FILTER(CONTAINS(LCASE(STR(?title)), "reward hacking")) } ORDER BY ?doc LIMIT 20""",
+    "graph-view": P + """CONSTRUCT { ?l ?p ?o . ?c skos:prefLabel ?label } WHERE {
+  { ?l a akg:Limitation ; ?p ?o . FILTER(?p != <http://schema.org/text>) }
+  UNION { ?l a akg:Limitation ; akg:concerns ?c . ?c skos:prefLabel ?label } }""",
+}
+for k, q in free.items():
+    (out / f"free-{k}.rq").write_text(q + "\n", encoding="utf-8")

@@ -1,0 +1,148 @@
+package org.alignkg.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.alignkg.InvalidInputException;
+import org.alignkg.Progress;
+import org.alignkg.TestData;
+import org.alignkg.ontology.AKG;
+import org.alignkg.ontology.ShapeCheck;
+import org.alignkg.store.KgStore;
+import org.alignkg.synth.CorpusGenerator;
+import org.alignkg.synth.SynthConcept;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BulkLoadIT {
+    static String corpus;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        List<SynthConcept> concepts = SynthConcept.of(new RdfFileReader(Progress.NONE)
+            .read(TestData.DATA.resolve("concepts.ttl"), "data/concepts.ttl", null, AKG.BASE).defaultGraph());
+        StringWriter out = new StringWriter();
+        new CorpusGenerator(concepts, Progress.NONE).write(3_000, 11, true, out);
+        corpus = out.toString();
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path f = tmp.resolve(name);
+        Files.writeString(f, content, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private KgStore shippedStore(String dir) {
+        KgStore store = KgStore.open(tmp.resolve(dir));
+        TestData.loadShipped(store);
+        return store;
+    }
+
+    @Test
+    void the_shipped_shapes_have_a_bounded_reach_of_two() {
+        assertThat(new ShapeCheck(ShippedFiles.shapes(TestData.ONTOLOGY)).reach()).isEqualTo(OptionalInt.of(2));
+    }
+
+    @Test
+    void a_bulk_load_gives_the_same_graphs_as_a_normal_load() throws IOException {
+        Path file = write("synth.nq", corpus);
+        try (KgStore normal = shippedStore("normal"); KgStore bulk = shippedStore("bulk")) {
+            long n1 = TestData.loader(normal).load(List.of(file), null, false).triples();
+            long n2 = TestData.loader(bulk).load(List.of(file), null, true).triples();
+            assertThat(n2).isEqualTo(n1);
+            Map<Node, Graph> a = normal.copyAll();
+            Map<Node, Graph> b = bulk.copyAll();
+            assertThat(b.keySet()).isEqualTo(a.keySet());
+            Node system = NodeFactory.createURI(AKG.SYSTEM_GRAPH);
+            Node modified = NodeFactory.createURI("http://purl.org/dc/terms/modified");
+            for (Node g : a.keySet()) {
+                Graph ga = a.get(g), gb = b.get(g);
+                if (g.equals(system)) { // load times differ; everything else is the same
+                    ga.remove(Node.ANY, modified, Node.ANY);
+                    gb.remove(Node.ANY, modified, Node.ANY);
+                }
+                // Blank node labels are per store, so compare up to blank node renaming.
+                assertThat(gb.isIsomorphicWith(ga)).as("graph %s", g).isTrue();
+            }
+            assertThat(bulk.loadedFiles()).isEqualTo(normal.loadedFiles());
+        }
+    }
+
+    @Test
+    void a_bulk_load_with_one_bad_record_leaves_the_store_unchanged() throws IOException {
+        List<String> lines = corpus.lines().toList();
+        String bad = String.join("\n", lines.subList(0, 2_000)) + "\n<https://w3id.org/alignkg/x> <http://example.org/p> .\n"
+            + String.join("\n", lines.subList(2_000, lines.size())) + "\n";
+        Path file = write("bad.nq", bad);
+        try (KgStore store = shippedStore("tdb")) {
+            String before = store.contentHash();
+            assertThatThrownBy(() -> TestData.loader(store).load(List.of(file), null, true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(file + ":2001:");
+            assertThat(store.contentHash()).isEqualTo(before);
+            // The store stays usable: the good file loads afterwards.
+            TestData.loader(store).load(List.of(write("good.nq", corpus)), null, true);
+            assertThat(store.contentHash()).isNotEqualTo(before);
+        }
+    }
+
+    @Test
+    void a_bulk_load_with_a_shape_violation_leaves_the_store_unchanged() throws IOException {
+        // A suggested link whose score is above 1.
+        Path file = write("violating.nq", corpus.replaceFirst(
+            "\"0\\.(\\d+)\"\\^\\^<http://www.w3.org/2001/XMLSchema#decimal>", "\"1.5\"^^<http://www.w3.org/2001/XMLSchema#decimal>"));
+        try (KgStore store = shippedStore("tdb")) {
+            String before = store.contentHash();
+            assertThatThrownBy(() -> TestData.loader(store).load(List.of(file), null, true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not conform to the SHACL shapes (1 violation)")
+                .hasMessageContaining("akg:score");
+            assertThat(store.contentHash()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void a_bulk_reload_that_breaks_a_node_of_another_file_is_refused() throws IOException {
+        // The document lives in one file, its author in another: reloading the authors' file
+        // without the author breaks the document's creator shape, one step away from the change.
+        String doc = """
+            <https://w3id.org/alignkg/document/t1> <http://purl.org/dc/terms/title> "T"@en .
+            <https://w3id.org/alignkg/document/t1> <http://purl.org/dc/terms/creator> <https://w3id.org/alignkg/person/t1> .
+            <https://w3id.org/alignkg/document/t1> <http://purl.org/dc/terms/issued> "2024"^^<http://www.w3.org/2001/XMLSchema#gYear> .
+            <https://w3id.org/alignkg/document/t1> <http://schema.org/url> <https://example.org/t1> .
+            <https://w3id.org/alignkg/document/t1> <https://w3id.org/alignkg/ontology#verifiedVia> <https://example.org/t1> .
+            """;
+        String person = """
+            <https://w3id.org/alignkg/person/t1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://xmlns.com/foaf/0.1/Person> .
+            <https://w3id.org/alignkg/person/t1> <http://xmlns.com/foaf/0.1/name> "Test Person" .
+            """;
+        try (KgStore store = shippedStore("tdb")) {
+            Loader loader = TestData.loader(store);
+            Path people = write("people.nt", person);
+            loader.load(List.of(people), null, true);
+            loader.load(List.of(write("docs.nt", doc)), null, true);
+            String before = store.contentHash();
+            Files.writeString(people, "<https://w3id.org/alignkg/person/t2> <http://xmlns.com/foaf/0.1/name> \"Other\" .\n");
+            assertThatThrownBy(() -> loader.load(List.of(people), null, true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("akgr:document/t1");
+            assertThat(store.contentHash()).isEqualTo(before);
+        }
+    }
+}
