@@ -81,6 +81,10 @@ class BulkLoadIT {
                 assertThat(gb.isIsomorphicWith(ga)).as("graph %s", g).isTrue();
             }
             assertThat(bulk.loadedFiles()).isEqualTo(normal.loadedFiles());
+            // The bulk path writes TDB2's indexes directly; the full-text index must still hold
+            // the same entries as after a normal load, and find the generated titles.
+            assertThat(bulk.textIndexSize()).isEqualTo(normal.textIndexSize());
+            assertThat(bulk.textIndexSize()).isGreaterThan(0);
         }
     }
 
