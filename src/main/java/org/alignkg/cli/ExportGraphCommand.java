@@ -61,7 +61,7 @@ final class ExportGraphCommand implements Callable<Integer> {
         }
         if (depth < 0 || depth > Neighbourhood.MAX_DEPTH)
             throw new InvalidInputException(SourceLocation.of("--depth"), "depth must be 0 to " + Neighbourhood.MAX_DEPTH + ", not " + depth);
-        NamedQueries queries = NamedQueries.load(queriesDir, queriesDir.toString());
+        NamedQueries queries = NamedQueries.loadOrShipped(queriesDir);
         String text;
         try (KgStore store = options.open()) {
             GraphViews views = new GraphViews(GraphQueries.constructs(queries, new QueryRunner(store, 60_000)));

@@ -61,7 +61,7 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Query query;
         Map<String, Node> bindings = new LinkedHashMap<>();
-        NamedQuery named = NamedQueries.load(queriesDir, queriesDir.toString()).get(input).orElse(null);
+        NamedQuery named = NamedQueries.loadOrShipped(queriesDir).get(input).orElse(null);
         if (named != null) {
             query = named.query();
             for (Map.Entry<String, String> e : params.entrySet()) {

@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         String token = updateToken != null ? updateToken : System.getenv("ALIGNKG_UPDATE_TOKEN");
         String curatorName = curator != null ? curator : System.getenv("ALIGNKG_CURATOR");
         ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody, curatorName, options.ontology);
-        NamedQueries queries = Files.isDirectory(queriesDir) ? NamedQueries.load(queriesDir, queriesDir.toString()) : NamedQueries.of(java.util.Map.of());
+        NamedQueries queries = NamedQueries.loadOrShipped(queriesDir);
         KgStore store = options.open();
         RunningServer app;
         try {

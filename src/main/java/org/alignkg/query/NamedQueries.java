@@ -55,6 +55,27 @@ public final class NamedQueries {
         return new NamedQueries(out);
     }
 
+    /**
+     * The queries of {@code dir} when it exists (so edits take effect at once), else the copy
+     * shipped inside the jar, so the jar answers named queries from any working directory.
+     */
+    public static NamedQueries loadOrShipped(Path dir) {
+        if (Files.isDirectory(dir)) return load(dir, dir.toString());
+        java.net.URL url = NamedQueries.class.getResource("/queries");
+        if (url == null) return new NamedQueries(new LinkedHashMap<>());
+        try {
+            java.net.URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+                    return load(fs.getPath("/queries"), "queries (shipped)");
+                }
+            }
+            return load(Path.of(uri), "queries (shipped)");
+        } catch (java.net.URISyntaxException | IOException e) {
+            throw new InvalidInputException(SourceLocation.of("queries"), "cannot read the shipped queries: " + e.getMessage(), e);
+        }
+    }
+
     /** Builds from texts already in memory (id to text), e.g. from the class path. */
     public static NamedQueries of(Map<String, String> texts) {
         Map<String, NamedQuery> out = new LinkedHashMap<>();
