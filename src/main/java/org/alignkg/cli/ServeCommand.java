@@ -57,11 +57,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576", description = "Largest request body (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+        description = "Close a connection idle this long, e.g. a client that never finishes its request (default: ${DEFAULT-VALUE} s).")
+    double idleTimeoutSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         String token = updateToken != null ? updateToken : System.getenv("ALIGNKG_UPDATE_TOKEN");
-        ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody);
+        ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody,
+            Math.max(1, Math.round(idleTimeoutSeconds * 1000)));
         NamedQueries queries = Files.isDirectory(queriesDir) ? NamedQueries.load(queriesDir, queriesDir.toString()) : NamedQueries.of(java.util.Map.of());
         KgStore store = options.open();
         RunningServer app;

@@ -12,17 +12,30 @@ import java.util.Objects;
  * @param corsOrigins   origins allowed to read responses from a browser ("*" allows any, without
  *                      credentials); empty: no CORS headers at all
  * @param maxBodyBytes  largest request body accepted (413 past it)
+ * @param idleTimeoutMillis a connection on which nothing arrives for this long is closed (bounds
+ *                      slow-loris clients that send a request a byte at a time, or never finish it)
  */
-public record ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes) {
+public record ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes,
+                           long idleTimeoutMillis) {
     public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_MAX_BODY = 1_048_576;
+    public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 30_000;
 
     public ServerConfig {
         Objects.requireNonNull(corsOrigins, "corsOrigins");
         corsOrigins = List.copyOf(corsOrigins);
         if (timeoutMillis <= 0) throw new IllegalArgumentException("timeout must be positive");
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive");
+        if (idleTimeoutMillis <= 0) throw new IllegalArgumentException("idleTimeoutMillis must be positive");
         if (updateToken != null && updateToken.isBlank()) updateToken = null;
+    }
+
+    public ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes) {
+        this(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, DEFAULT_IDLE_TIMEOUT_MILLIS);
+    }
+
+    public ServerConfig withIdleTimeout(long millis) {
+        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, millis);
     }
 
     public static ServerConfig defaults() {
