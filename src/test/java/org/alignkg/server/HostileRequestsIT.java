@@ -242,7 +242,7 @@ class HostileRequestsIT {
     void path_traversal_in_resource_and_static_urls_never_reaches_a_file() throws Exception {
         for (String path : List.of("/id/../../etc/passwd", "/id/%2e%2e/%2e%2e/etc/passwd", "/id/..%2f..%2f..%2fetc%2fpasswd",
                 "/id/%252e%252e%252f%252e%252e%252fetc%252fpasswd", "/id/..%5c..%5cetc%5cpasswd", "/id/..;/..;/etc/passwd",
-                "/page.css/../../../../etc/passwd", "/page.css/%2e%2e/%2e%2e/etc/passwd", "/web/../../../../etc/passwd",
+                "/assets/../../../../etc/passwd", "/assets/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2f..%2fetc%2fpasswd", "/assets/page.css/../../../etc/passwd", "/web/../../../../etc/passwd",
                 "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/id/%00/etc/passwd",
                 "/resource?iri=file:///etc/passwd", "/resource?iri=" + TestServer.enc("file://" + secret),
                 "/id/" + TestServer.enc("../../" + secret))) {
