@@ -68,6 +68,8 @@ class ConcurrentLoadIT {
             LongAdder pairChecks = new LongAdder();
             LongAdder clientErrors = new LongAdder();
             List<long[]> latencies = new ArrayList<>();
+            Map<Kind, java.util.Queue<Long>> byKind = new ConcurrentHashMap<>();
+            for (Kind kd : Kind.values()) byKind.put(kd, new java.util.concurrent.ConcurrentLinkedQueue<>());
             long deadline = System.nanoTime() + seconds * 1_000_000_000L;
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -106,6 +108,7 @@ class ConcurrentLoadIT {
                             continue;
                         }
                         lat[i++] = System.nanoTime() - t0;
+                        byKind.get(kind).add(lat[i - 1]);
                         statuses.computeIfAbsent(r.statusCode(), x -> new LongAdder()).increment();
                         kinds.computeIfAbsent(kind, x -> new LongAdder()).increment();
                         if (kind == Kind.UPDATE && r.statusCode() / 100 == 2) acknowledged.add(n);
@@ -154,12 +157,12 @@ class ConcurrentLoadIT {
             String figures = String.format(java.util.Locale.ROOT,
                 "concurrent load: %d clients, %d s, %s%n"
                     + "  requests: %d (%.0f/s); by kind: %s; statuses: %s; client-side errors: %d%n"
-                    + "  latency ms: p50 %.1f, p99 %.1f, max %.1f%n"
+                    + "  latency ms: p50 %.1f, p99 %.1f, max %.1f; p99 by kind: %s%n"
                     + "  updates acknowledged: %d; lost: %d; duplicated: %d; present without acknowledgement: %d; half-stored: %d%n"
                     + "  pair checks by readers: %d; half-applied updates seen: %d%n"
                     + "  5xx other than timeouts: %d; deliberate timeouts (503): %d; server restarts: 0%n",
                 CLIENTS, seconds, Instant.now(), total, total / (double) seconds, kinds, statuses, clientErrors.sum(),
-                pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+                pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, p99ByKind(byKind),
                 acknowledged.size(), lost.size(), duplicated, unexpected.size(), halfStored, pairChecks.sum(), halfSeen.sum(), fiveXx, timeouts);
             Path out = Path.of("target", "reliability");
             Files.createDirectories(out);
@@ -182,6 +185,15 @@ class ConcurrentLoadIT {
 
     private static HttpRequest get(TestServer server, String path, String accept) {
         return HttpRequest.newBuilder(URI.create(server.base + path)).timeout(Duration.ofSeconds(30)).header("Accept", accept).GET().build();
+    }
+
+    private static String p99ByKind(Map<Kind, java.util.Queue<Long>> byKind) {
+        StringBuilder sb = new StringBuilder();
+        for (Kind k : Kind.values()) {
+            long[] v = byKind.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
+            sb.append(sb.length() == 0 ? "" : ", ").append(k).append(String.format(java.util.Locale.ROOT, " %.1f", pct(v, 0.99)));
+        }
+        return sb.toString();
     }
 
     private static double pct(long[] sorted, double p) {
