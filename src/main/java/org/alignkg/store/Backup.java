@@ -90,7 +90,12 @@ final class Backup {
         } catch (IOException e) {
             throw new InvalidInputException(SourceLocation.of(shown), "cannot read: " + e.getMessage(), e);
         } catch (RiotParseException e) {
-            throw new InvalidInputException(new SourceLocation(shown, e.getLine(), e.getCol()), e.getOriginalMessage(), e);
+            // RIOT reports a failing input stream (a gzip checksum error mid-file) as a parse error
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.startsWith("Bad input stream") || hasIoCause(e))
+                throw new InvalidInputException(SourceLocation.of(shown), "truncated or corrupt gzip file (at line "
+                    + e.getLine() + " of the N-Quads: " + ioReason(e, m) + ")", e);
+            throw new InvalidInputException(new SourceLocation(shown, e.getLine(), e.getCol()), m, e);
         } catch (RiotException e) {
             Throwable c = e.getCause();
             if (c instanceof java.io.EOFException || c instanceof java.util.zip.ZipException)
@@ -103,6 +108,20 @@ final class Backup {
         }
         if (quads.isEmpty()) throw new InvalidInputException(SourceLocation.of(shown), "the backup holds no quads; refusing to empty the store");
         return quads;
+    }
+
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) if (t instanceof IOException) return true;
+        return false;
+    }
+
+    /** The I/O failure's own words, without exception class names. */
+    private static String ioReason(Throwable e, String fallback) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause())
+            if (t instanceof IOException && t.getMessage() != null) return t.getMessage();
+        int colon = fallback.lastIndexOf(": ");
+        String r = colon >= 0 ? fallback.substring(colon + 2) : fallback;
+        return r.replace("]", "").strip();
     }
 
     /** Warnings are errors too: a backup written by {@link #write} parses without any. */
