@@ -61,13 +61,7 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String shown = file.toString();
-        byte[] bytes;
-        try {
-            if (!Files.isRegularFile(file)) throw new InvalidInputException(SourceLocation.of(shown), "no such file");
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(SourceLocation.of(shown), "cannot read: " + e.getMessage(), e);
-        }
+        byte[] bytes = TextExtractor.readFile(file, shown);
         TextExtractor.Format f = formatOf(shown);
         String text = TextExtractor.extract(bytes, f, shown);
         DocumentInput doc = new DocumentInput(title, url, authors, date, text, null, f.mediaType(), SourceLocation.of(shown));

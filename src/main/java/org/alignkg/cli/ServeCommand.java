@@ -61,12 +61,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576", description = "Largest request body (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+        description = "Close a connection idle this long, e.g. a client that never finishes its request (default: ${DEFAULT-VALUE} s).")
+    double idleTimeoutSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         String token = updateToken != null ? updateToken : System.getenv("ALIGNKG_UPDATE_TOKEN");
         String curatorName = curator != null ? curator : System.getenv("ALIGNKG_CURATOR");
-        ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody, curatorName, options.ontology);
+        ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody, curatorName,
+            options.ontology, Math.max(1, Math.round(idleTimeoutSeconds * 1000)));
         NamedQueries queries = NamedQueries.loadOrShipped(queriesDir);
         KgStore store = options.open();
         RunningServer app;

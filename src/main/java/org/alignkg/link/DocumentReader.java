@@ -44,12 +44,7 @@ public final class DocumentReader {
     /** By extension: .jsonl/.ndjson/.json are JSON Lines, .bib is BibTeX. */
     public static Batch read(Path file, String shownAs) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(SourceLocation.of(shownAs), "cannot read: " + e.getMessage(), e);
-        }
+        byte[] bytes = TextExtractor.readFile(file, shownAs);
         if (bytes.length == 0) throw new InvalidInputException(SourceLocation.of(shownAs), "empty file");
         String text = TextExtractor.utf8(bytes, shownAs);
         if (name.endsWith(".bib") || name.endsWith(".bibtex")) return bibtex(text, shownAs);
@@ -122,6 +117,9 @@ public final class DocumentReader {
                     db = new BibTeXParser().parse(new StringReader(chunk));
                 } catch (org.jbibtex.ParseException | org.jbibtex.TokenMgrException e) {
                     throw new InvalidInputException(where, prefix + "does not parse (" + firstLine(e.getMessage()) + ")", e);
+                } catch (StackOverflowError e) {
+                    // jbibtex's parser recurses once per level of braces
+                    throw new InvalidInputException(where, prefix + "does not parse (braces nested too deeply)");
                 }
                 Map<Key, BibTeXEntry> entries = db.getEntries();
                 if (entries.isEmpty()) throw new InvalidInputException(where, prefix + "does not parse (no entry)");
@@ -168,6 +166,9 @@ public final class DocumentReader {
             return new LaTeXPrinter().print(new LaTeXParser().parse(raw)).strip();
         } catch (org.jbibtex.ParseException | org.jbibtex.TokenMgrException ex) {
             return raw.replace("{", "").replace("}", "").strip(); // not LaTeX after all: keep the characters
+        } catch (StackOverflowError ex) {
+            // the LaTeX parser recurses once per level of braces
+            throw new InvalidInputException(SourceLocation.of(name), "field '" + name + "' has braces nested too deeply");
         }
     }
 

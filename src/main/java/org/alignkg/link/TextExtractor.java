@@ -36,7 +36,26 @@ import org.jsoup.select.NodeVisitor;
  * is what the store keeps as the document's text.
  */
 public final class TextExtractor {
+    /** Largest document file read by {@code link} and {@code import} (16 MiB). */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+
     private TextExtractor() { }
+
+    /**
+     * The bytes of a document file, refusing a missing file, a file that is not a regular file and
+     * a file over {@link #MAX_FILE_BYTES} before reading it.
+     */
+    public static byte[] readFile(java.nio.file.Path file, String shown) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(file)) throw new InvalidInputException(SourceLocation.of(shown), "no such file");
+            long size = java.nio.file.Files.size(file);
+            if (size > MAX_FILE_BYTES)
+                throw new InvalidInputException(SourceLocation.of(shown), "file of " + size + " bytes exceeds the limit of " + MAX_FILE_BYTES + " bytes");
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.of(shown), "cannot read: " + e.getMessage(), e);
+        }
+    }
 
     /** Input formats. */
     public enum Format {
@@ -64,12 +83,18 @@ public final class TextExtractor {
     /** The plain text of {@code bytes}; {@code source} names the input in error messages. */
     public static String extract(byte[] bytes, Format format, String source) {
         if (bytes.length == 0) throw new InvalidInputException(SourceLocation.of(source), "empty file");
-        String text = switch (format) {
-            case TEXT -> utf8(bytes, source);
-            case MARKDOWN -> markdown(utf8(bytes, source));
-            case HTML -> html(utf8(bytes, source));
-            case PDF -> pdf(bytes, source);
-        };
+        String text;
+        try {
+            text = switch (format) {
+                case TEXT -> utf8(bytes, source);
+                case MARKDOWN -> markdown(utf8(bytes, source));
+                case HTML -> html(utf8(bytes, source));
+                case PDF -> pdf(bytes, source);
+            };
+        } catch (StackOverflowError e) {
+            // The Markdown and HTML tree walks recurse once per level of nesting.
+            throw new InvalidInputException(SourceLocation.of(source), "structure nested too deeply (thousands of levels)");
+        }
         text = text.strip();
         if (text.isEmpty())
             throw new InvalidInputException(SourceLocation.of(source), format == Format.PDF
@@ -81,6 +106,9 @@ public final class TextExtractor {
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            // NUL is valid UTF-8 but never part of a text document: binary data that happens to decode.
+            int nul = s.indexOf('\0');
+            if (nul >= 0) throw new InvalidInputException(SourceLocation.of(source), "binary data, not text (NUL character at offset " + nul + ")");
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(SourceLocation.of(source), "not UTF-8 text (" + e.getMessage() + ")", e);

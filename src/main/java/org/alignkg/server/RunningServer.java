@@ -17,6 +17,7 @@ public final class RunningServer implements AutoCloseable {
     public static RunningServer start(KgStore store, NamedQueries queries, ServerConfig config, String host, int port) {
         Javalin app = ServerApp.create(store, queries, config);
         app.start(host, port);
+        ServerApp.limitIdle(app, config);
         return new RunningServer(app);
     }
 

@@ -53,7 +53,7 @@ public final class ServerApp {
         GraphStoreRoutes gsp = new GraphStoreRoutes(new GraphStore(store), auth, config);
         ApiRoutes api = new ApiRoutes(queries, streamer);
         LinkedDataRoutes ld = new LinkedDataRoutes(store);
-        OpsRoutes ops = new OpsRoutes(store, metrics);
+        OpsRoutes ops = new OpsRoutes(store, metrics, auth);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.prefer405over404 = true;
@@ -80,6 +80,15 @@ public final class ServerApp {
             c.routes.options("/*", ctx -> SparqlRoutes.options(ctx, "GET, HEAD, OPTIONS"));
             errors(c.routes);
         });
+    }
+
+    /**
+     * Applies the connection idle timeout to the started server's connectors: a client that opens a
+     * connection and then sends nothing (or a request a byte at a time slower than this) is dropped.
+     */
+    static void limitIdle(Javalin app, ServerConfig config) {
+        for (var c : app.jettyServer().server().getConnectors())
+            if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) ac.setIdleTimeout(config.idleTimeoutMillis());
     }
 
     private static String route(Context ctx) {

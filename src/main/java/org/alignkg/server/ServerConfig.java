@@ -17,11 +17,14 @@ import java.util.Objects;
  *                      {@code curator} (a name or an agent IRI); null: requests must name one
  * @param ontologyDir   folder with {@code shapes.ttl} (documents are checked against it); the
  *                      jar's copy when the folder does not have it
+ * @param idleTimeoutMillis a connection on which nothing arrives for this long is closed (bounds
+ *                      slow-loris clients that send a request a byte at a time, or never finish it)
  */
 public record ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes,
-                           String curator, Path ontologyDir) {
+                           String curator, Path ontologyDir, long idleTimeoutMillis) {
     public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_MAX_BODY = 1_048_576;
+    public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 30_000;
 
     public ServerConfig {
         Objects.requireNonNull(corsOrigins, "corsOrigins");
@@ -29,13 +32,14 @@ public record ServerConfig(long timeoutMillis, String updateToken, List<String> 
         corsOrigins = List.copyOf(corsOrigins);
         if (timeoutMillis <= 0) throw new IllegalArgumentException("timeout must be positive");
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive");
+        if (idleTimeoutMillis <= 0) throw new IllegalArgumentException("idleTimeoutMillis must be positive");
         if (updateToken != null && updateToken.isBlank()) updateToken = null;
         if (curator != null && curator.isBlank()) curator = null;
     }
 
-    /** No curator name for the token; shapes from {@code ontology/}. */
+    /** No curator name for the token; shapes from {@code ontology/}; default idle timeout. */
     public ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes) {
-        this(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, null, Path.of("ontology"));
+        this(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, null, Path.of("ontology"), DEFAULT_IDLE_TIMEOUT_MILLIS);
     }
 
     public static ServerConfig defaults() {
@@ -48,6 +52,11 @@ public record ServerConfig(long timeoutMillis, String updateToken, List<String> 
 
     /** The same settings with {@code curator} as the token's curator. */
     public ServerConfig withCurator(String name) {
-        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, name, ontologyDir);
+        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, name, ontologyDir, idleTimeoutMillis);
+    }
+
+    /** The same settings with another idle timeout. */
+    public ServerConfig withIdleTimeout(long millis) {
+        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, curator, ontologyDir, millis);
     }
 }

@@ -499,6 +499,38 @@ public final class KgStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Writes the whole store, bookkeeping graph included, as gzip N-Quads from one read
+     * transaction: a consistent snapshot even while other requests write. Returns the number of
+     * quads written.
+     */
+    public long backup(java.io.OutputStream out) {
+        return read(d -> {
+            try {
+                return Backup.write(base, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the backup", e);
+            }
+        });
+    }
+
+    /**
+     * Replaces everything in the store with the content of a backup written by {@link #backup}:
+     * the file is read and checked in memory first (a corrupt or truncated file is refused with the
+     * store unchanged), then one write transaction deletes every quad and adds the backup's. The
+     * full-text index follows inside the same transaction. Returns the number of quads restored.
+     */
+    public long restore(Path file) {
+        List<Quad> quads = Backup.read(file);
+        Txn.executeWrite(dsg, () -> {
+            dsg.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+            dsg.getDefaultGraph().clear();
+            for (Quad q : quads) dsg.add(q);
+        });
+        generation.incrementAndGet();
+        return quads.size();
+    }
+
     @Override
     public void close() {
         // expel (not just close) so the lock file is released and the folder can be reopened,

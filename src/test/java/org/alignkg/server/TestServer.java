@@ -44,6 +44,7 @@ final class TestServer implements AutoCloseable {
     static TestServer start(KgStore store, ServerConfig config) {
         NamedQueries queries = NamedQueries.load(Path.of("src/test/resources/queries"), "queries");
         Javalin app = ServerApp.create(store, queries, config).start("127.0.0.1", 0);
+        ServerApp.limitIdle(app, config);
         return new TestServer(store, app);
     }
 

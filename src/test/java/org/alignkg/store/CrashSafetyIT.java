@@ -77,8 +77,12 @@ class CrashSafetyIT {
             else afterCount++;
             deleteTree(trial);
         }
-        System.out.printf("crash trials: %d, before-state: %d, after-state: %d, in-between: 0 (load takes %d ms)%n",
-            trials, beforeCount, afterCount, loadMillis);
+        String figures = String.format("load crash trials: %d (load of %d triples, SIGKILL at random); before-state: %d, after-state: %d, in-between: 0 (load takes %d ms)%n",
+            trials, TRIPLES, beforeCount, afterCount, loadMillis);
+        Path out = Path.of("target", "reliability");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("load-crash-" + trials + ".txt"), figures);
+        System.out.print(figures);
     }
 
     /** Hash of everything except the system graph's load timestamps, which differ from run to run. */
