@@ -61,12 +61,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576", description = "Largest request body (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--result-cache", paramLabel = "MIB", defaultValue = "64",
+        description = "Memory for cached query responses, in MiB (default: ${DEFAULT-VALUE}; 0 disables). Responses up to 256 KiB are cached until the next write.")
+    long resultCacheMib;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         String token = updateToken != null ? updateToken : System.getenv("ALIGNKG_UPDATE_TOKEN");
         String curatorName = curator != null ? curator : System.getenv("ALIGNKG_CURATOR");
-        ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody, curatorName, options.ontology);
+        ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody, curatorName, options.ontology,
+            resultCacheMib * 1024 * 1024);
         NamedQueries queries = Files.isDirectory(queriesDir) ? NamedQueries.load(queriesDir, queriesDir.toString()) : NamedQueries.of(java.util.Map.of());
         KgStore store = options.open();
         RunningServer app;

@@ -46,14 +46,15 @@ public final class ServerApp {
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(config, "config");
         Metrics metrics = new Metrics();
-        QueryStreamer streamer = new QueryStreamer(new QueryRunner(store, config.timeoutMillis()), metrics);
+        ResultCache cache = new ResultCache(config.resultCacheBytes(), 256 * 1024);
+        QueryStreamer streamer = new QueryStreamer(new QueryRunner(store, config.timeoutMillis()), metrics, cache);
         Auth auth = new Auth(config.updateToken());
         Cors cors = new Cors(config.corsOrigins());
         SparqlRoutes sparql = new SparqlRoutes(store, streamer, auth, config);
         GraphStoreRoutes gsp = new GraphStoreRoutes(new GraphStore(store), auth, config);
         ApiRoutes api = new ApiRoutes(queries, streamer);
         LinkedDataRoutes ld = new LinkedDataRoutes(store);
-        OpsRoutes ops = new OpsRoutes(store, metrics);
+        OpsRoutes ops = new OpsRoutes(store, metrics, cache);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.prefer405over404 = true;

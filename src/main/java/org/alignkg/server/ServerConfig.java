@@ -17,11 +17,14 @@ import java.util.Objects;
  *                      {@code curator} (a name or an agent IRI); null: requests must name one
  * @param ontologyDir   folder with {@code shapes.ttl} (documents are checked against it); the
  *                      jar's copy when the folder does not have it
+ * @param resultCacheBytes memory for cached query responses (0 disables the result cache); each
+ *                      response is cached only up to 256 KiB, and only until the next write
  */
 public record ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes,
-                           String curator, Path ontologyDir) {
+                           String curator, Path ontologyDir, long resultCacheBytes) {
     public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_MAX_BODY = 1_048_576;
+    public static final long DEFAULT_RESULT_CACHE_BYTES = 64L << 20;
 
     public ServerConfig {
         Objects.requireNonNull(corsOrigins, "corsOrigins");
@@ -29,13 +32,20 @@ public record ServerConfig(long timeoutMillis, String updateToken, List<String> 
         corsOrigins = List.copyOf(corsOrigins);
         if (timeoutMillis <= 0) throw new IllegalArgumentException("timeout must be positive");
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive");
+        if (resultCacheBytes < 0) throw new IllegalArgumentException("resultCacheBytes must not be negative");
         if (updateToken != null && updateToken.isBlank()) updateToken = null;
         if (curator != null && curator.isBlank()) curator = null;
     }
 
-    /** No curator name for the token; shapes from {@code ontology/}. */
+    /** No curator name for the token; shapes from {@code ontology/}; default result cache. */
     public ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes) {
         this(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, null, Path.of("ontology"));
+    }
+
+    /** The default result cache. */
+    public ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes,
+                        String curator, Path ontologyDir) {
+        this(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, curator, ontologyDir, DEFAULT_RESULT_CACHE_BYTES);
     }
 
     public static ServerConfig defaults() {
@@ -48,6 +58,11 @@ public record ServerConfig(long timeoutMillis, String updateToken, List<String> 
 
     /** The same settings with {@code curator} as the token's curator. */
     public ServerConfig withCurator(String name) {
-        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, name, ontologyDir);
+        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, name, ontologyDir, resultCacheBytes);
+    }
+
+    /** The same settings with {@code bytes} for the result cache (0: off). */
+    public ServerConfig withResultCache(long bytes) {
+        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, curator, ontologyDir, bytes);
     }
 }
