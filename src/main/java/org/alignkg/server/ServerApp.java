@@ -62,6 +62,8 @@ public final class ServerApp {
             // Results are streamed by the handlers; Javalin's compression would buffer them.
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.router.ignoreTrailingSlashes = true;
+            int threads = httpThreads();
+            if (threads > 0) c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, Math.min(threads, 4), 60_000);
             c.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.res().getStatus()));
             c.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
@@ -81,6 +83,21 @@ public final class ServerApp {
             c.routes.options("/*", ctx -> SparqlRoutes.options(ctx, "GET, HEAD, OPTIONS"));
             errors(c.routes);
         });
+    }
+
+    /**
+     * Jetty worker threads from {@code -Dalignkg.http.threads=N} (or env ALIGNKG_HTTP_THREADS);
+     * 0 or unset: Javalin's default pool (up to 250 threads). See docs/perf.md.
+     */
+    static int httpThreads() {
+        String v = System.getProperty("alignkg.http.threads", System.getenv("ALIGNKG_HTTP_THREADS"));
+        if (v == null || v.isBlank()) return 0;
+        try {
+            return Math.max(0, Integer.parseInt(v.strip()));
+        } catch (NumberFormatException e) {
+            LOG.warn("ignoring alignkg.http.threads='{}': not a number", v);
+            return 0;
+        }
     }
 
     private static String route(Context ctx) {
