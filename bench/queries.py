@@ -4,7 +4,7 @@
 Named queries come from queries/*.rq with their example parameters (the "# param:" header lines)
 written into the text, as a client that does not know alignkg's parameter binding would send them;
 the queries bind parameters to a second variable, so this gives the same answer. Free queries are
-the issue's five: a lookup by IRI, a 2-hop join, a COUNT, a text search and the graph-view CONSTRUCT.
+the issue's five: a lookup by IRI, a 2-hop join, a COUNT, a text search (text:query over the jena-text index) and the graph-view CONSTRUCT.
 """
 import pathlib, re, sys
 
@@ -33,8 +33,10 @@ free = {
   ?link cito:hasCitedEntity <https://w3id.org/alignkg/limitation/2> ; cito:hasCitingEntity ?doc .
   ?doc dcterms:title ?title } ORDER BY ?doc LIMIT 100""",
     "count": P + "SELECT (COUNT(*) AS ?n) WHERE { ?a oa:hasBody <https://w3id.org/alignkg/concept/interpretability> }",
-    "text-search": P + """SELECT ?doc ?title WHERE { ?doc dcterms:title ?title .
-  FILTER(CONTAINS(LCASE(STR(?title)), "reward hacking")) } ORDER BY ?doc LIMIT 20""",
+    # jena-text: both servers open the same Lucene index (Fuseki through the text assembler).
+    "text-search": P + """PREFIX text: <http://jena.apache.org/text#>
+SELECT ?doc ?title WHERE { (?doc ?score) text:query (dcterms:title "superintelligence" 20) .
+  ?doc dcterms:title ?title } ORDER BY ?doc""",
     "graph-view": P + """CONSTRUCT { ?l ?p ?o . ?c skos:prefLabel ?label } WHERE {
   { ?l a akg:Limitation ; ?p ?o . FILTER(?p != <http://schema.org/text>) }
   UNION { ?l a akg:Limitation ; akg:concerns ?c . ?c skos:prefLabel ?label } }""",

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # alignkg benchmarks (issue 6), side by side with Apache Jena's own tools on the same files.
 #
-#   bench/run.sh           full:  load at 10^5, 10^6, 10^7 triples; queries at 10^5
-#   bench/run.sh --quick   quick: load at 10^5 and 10^6; queries at 10^5, short runs (< 10 min)
+#   bench/run.sh           full:  load at 10^5, 10^6, 10^7; query mix at 10^5; scale curve 10^4..10^7
+#   bench/run.sh --quick   quick: load at 10^5; query mix at 10^5; scale curve 10^4..10^6; short runs (< 10 min)
 #
 # Load: a generated corpus (alignkg generate, seed 42, N-Quads), loaded into a fresh store by
 # alignkg (bulk path, SHACL validation included, on top of the shipped data) and by
@@ -10,9 +10,13 @@
 # into an empty store, no validation). Queries: Fuseki main 5.6.0, read-only, loopback, over a
 # copy of the alignkg store, as shipped (5 MiB Jetty output buffer) and with a 32 KiB buffer,
 # driven by wrk (2 threads, 16 connections, warm-up then a fixed duration), alternating per query.
-# The alignkg server column is a hook (start_alignkg_server) until the server of issue 3 lands.
+# alignkg serve runs over its own copy of the same store with the JVM flags of $ALIGNKG_JVM.
+# Fuseki opens the same jena-text (Lucene) index through the text assembler, so text:query runs on both.
+# Also: a scale curve (a subset of the mix at each size: Fuseki 32 KiB, alignkg, alignkg without
+# its result cache) with a gnuplot PNG, serve start-up time, resident memory, the tagger's MiB/s.
 #
-# Writes bench/results/<date>.md; the last line printed is "ratio-min=<x> ratio-median=<y>".
+# Writes bench/results/<date>.md and <date>-latency.png; the last line printed is
+# "ratio-min=<x> ratio-median=<y>" (alignkg / best Fuseki req/s over the named queries).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -21,33 +25,47 @@ WORK=$BENCH/.work
 CACHE=$BENCH/.cache
 mkdir -p "$WORK" "$CACHE" "$BENCH/results"
 
-QUICK=0; QUERIES_ONLY=0
+QUICK=0; QUERIES_ONLY=0; TAGGER=-1
 for a in "$@"; do
   case "$a" in
     --quick) QUICK=1 ;;
-    --queries-only) QUERIES_ONLY=1 ;; # reuse bench/.work/query-base from an earlier run
-    *) echo "usage: bench/run.sh [--quick] [--queries-only]" >&2; exit 2 ;;
+    --queries-only) QUERIES_ONLY=1 ;; # skip the load benchmark; stores of earlier runs are reused
+    --tagger) TAGGER=1 ;;             # re-run the tagger's JMH benchmark (default: full mode only)
+    --no-tagger) TAGGER=0 ;;
+    *) echo "usage: bench/run.sh [--quick] [--queries-only] [--tagger|--no-tagger]" >&2; exit 2 ;;
   esac
 done
 SEED=42
 if (( QUICK )); then
-  LOAD_SIZES="100000 1000000"; QUERY_SIZE=100000; WARM=${WARM:-1}; DUR=${DUR:-2}
+  LOAD_SIZES="100000"; QUERY_SIZE=100000; WARM=${WARM:-1}; DUR=${DUR:-2}
+  SCALE_SIZES="10000 100000 1000000"; SWARM=1; SDUR=2; NOCACHE_IN_MIX=0
+  (( TAGGER < 0 )) && TAGGER=0
 else
-  LOAD_SIZES="100000 1000000 10000000"; QUERY_SIZE=100000; WARM=5; DUR=15
+  LOAD_SIZES="100000 1000000 10000000"; QUERY_SIZE=100000; WARM=${WARM:-5}; DUR=${DUR:-15}
+  SCALE_SIZES="10000 100000 1000000 10000000"; SWARM=3; SDUR=8; NOCACHE_IN_MIX=1
+  (( TAGGER < 0 )) && TAGGER=1
 fi
+# The subset of the mix measured at every size (scale curve).
+SCALE_QUERIES="free-lookup-iri free-two-hop-join free-count named-concepts-of-limitation named-limitations-by-concept"
 # Same heap for every JVM that loads; 10^7 needs about 3 GB on the alignkg bulk path.
 LOAD_HEAP=-Xmx6g
-SERVER_HEAP=-Xmx2g
+SERVER_HEAP=-Xmx2g # Fuseki
+# alignkg serve: the flags docs/perf.md recommends (small serial-GC heap, small thread stacks).
+ALIGNKG_JVM=${ALIGNKG_JVM:--Xms32m -Xmx1g -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m}
 FUSEKI_VERSION=5.6.0
 FUSEKI_JAR=$CACHE/jena-fuseki-server-$FUSEKI_VERSION.jar
 ALIGNKG_JAR=$ROOT/target/alignkg.jar
 DATE=$(date -u +%Y-%m-%d)
 OUT=$BENCH/results/$DATE.md
+PNG=$BENCH/results/$DATE-latency.png
+LOADAVGS=()
+T_START=$(date +%s)
 PIDS=()
 
 log() { echo "bench: $*" >&2; }
 now_ms() { date +%s%3N; }
-cleanup() { for p in "${PIDS[@]:-}"; do [[ -n "$p" ]] && kill "$p" 2>/dev/null || true; done; }
+cleanup() { for p in "${PIDS[@]:-}"; do [[ -n "$p" ]] && { kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; } || true; done; }
+sample_load() { LOADAVGS+=("$(cut -d' ' -f1 /proc/loadavg)"); }
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- tools
@@ -58,6 +76,10 @@ ensure_tools() {
   if ! command -v wrk >/dev/null; then
     log "installing wrk with apt"
     apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  fi
+  if ! command -v gnuplot >/dev/null; then
+    log "installing gnuplot-nox with apt"
+    apt-get install -y gnuplot-nox >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y gnuplot-nox >/dev/null 2>&1; } || log "no gnuplot: no plot"
   fi
   if [[ ! -f "$ALIGNKG_JAR" ]] || [[ -n "$(find src pom.xml ontology queries -newer "$ALIGNKG_JAR" -type f 2>/dev/null | head -1)" ]]; then
     log "building target/alignkg.jar"
@@ -118,39 +140,81 @@ run_load() {
     log "load $n: tdbloader parallel";  tp=$(load_tdbloader parallel "$f"); local cp_=$(cpu parallel)
     log "load $n: tdbloader phased";    tph=$(load_tdbloader phased "$f"); local cph=$(cpu phased)
     log "load $n: alignkg load --bulk"; ta=$(load_alignkg "$f"); local ca=$(cpu alignkg)
-    if (( n == QUERY_SIZE )); then rm -rf "$WORK/query-base"; cp -r "$WORK/st-alignkg" "$WORK/query-base"; fi
+    rm -rf "$WORK/base-$n"; mv "$WORK/st-alignkg" "$WORK/base-$n" # reused by the query benchmarks
     local best=$(( tp < tph ? tp : tph ))
     LOAD_ROWS+="| $(printf "%'d" "$triples") | $(rate "$triples" "$ta") | $(rate "$triples" "$tp") | $(rate "$triples" "$tph") | $(python3 -c "print(f'{$best/$ta:.2f}')") | $(python3 -c "print(f'{$ta/1000:.1f} / {$tp/1000:.1f} / {$tph/1000:.1f}')") | $ca / $cp_ / $cph | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
-    log "load $n: alignkg ${ta} ms, parallel ${tp} ms, phased ${tph} ms"
+    log "load $n: alignkg ${ta} ms, parallel ${tp} ms, phased ${tph} ms"; sample_load
     rm -rf "$WORK/st-parallel" "$WORK/st-phased"
   done
+}
+
+# ---------------------------------------------------------------- stores
+base_store() { # size -> $WORK/base-<size>: shipped data + the generated corpus, bulk loaded once
+  local n=$1 d=$WORK/base-$1
+  if [[ ! -d "$d" ]]; then
+    shipped_store
+    local f; f=$(corpus "$n")
+    log "building the $n-triple store (alignkg load --bulk)"
+    rm -rf "$d.tmp"; cp -r "$WORK/shipped" "$d.tmp"
+    java $LOAD_HEAP -jar "$ALIGNKG_JAR" load --bulk --store "$d.tmp" "$f" >"$WORK/load-base-$n.log" 2>&1
+    mv "$d.tmp" "$d"
+  fi
+  echo "$d"
 }
 
 # ---------------------------------------------------------------- query servers
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-wait_http() { # url: wait up to 60 s for the server to answer a query
-  for _ in $(seq 1 600); do
+wait_http() { # url: wait up to 120 s for the server to answer a query
+  for _ in $(seq 1 1200); do
     if curl -sf -o /dev/null --data-urlencode 'query=ASK {}' "$1"; then return 0; fi
     sleep 0.1
   done
   echo "bench: no answer from $1" >&2; return 1
 }
 
-# start_fuseki name buffer-bytes|shipped -> sets FUSEKI_URL; over its own copy of the query store.
+rss_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; } # pid field -> kB
+
+# start_fuseki name buffer-bytes|shipped store-dir -> FUSEKI_URL, FUSEKI_PID; over its own copy of the store.
 start_fuseki() {
-  local name=$1 buffer=$2 port dir cfg
+  local name=$1 buffer=$2 src=${3:-$WORK/base-$QUERY_SIZE} port dir cfg
   port=$(free_port); dir=$WORK/fuseki-$name
-  rm -rf "$dir"; mkdir -p "$dir"; cp -r "$WORK/query-base" "$dir/tdb"
+  rm -rf "$dir"; mkdir -p "$dir"; cp -r "$src" "$dir/tdb"
   cfg=$dir/config.ttl
-  # Read-only: the service offers the query operation only. Union default graph as in alignkg.
+  # Read-only: the service offers the query operation only. Union default graph as in alignkg, and
+  # the same jena-text index (alignkg's Lucene folder, same entity map and English analyzer).
   cat > "$cfg" <<TTL
 @prefix fuseki: <http://jena.apache.org/fuseki#> .
 @prefix tdb2:   <http://jena.apache.org/2016/tdb#> .
+@prefix text:   <http://jena.apache.org/text#> .
+@prefix rdfs:   <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos:   <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix schema: <http://schema.org/> .
+@prefix akg:    <https://w3id.org/alignkg/ontology#> .
 <#service> a fuseki:Service ; fuseki:name "ds" ;
     fuseki:endpoint [ fuseki:operation fuseki:query ] ;
     fuseki:dataset <#dataset> .
-<#dataset> a tdb2:DatasetTDB2 ; tdb2:location "$dir/tdb" ; tdb2:unionDefaultGraph true .
+<#dataset> a text:TextDataset ; text:dataset <#tdb> ; text:index <#index> .
+<#tdb> a tdb2:DatasetTDB2 ; tdb2:location "$dir/tdb" ; tdb2:unionDefaultGraph true .
+<#index> a text:TextIndexLucene ;
+    text:directory <file:$dir/tdb/text-index> ;
+    text:storeValues true ;
+    text:analyzer [ a text:LocalizedAnalyzer ; text:language "en" ] ;
+    text:queryAnalyzer [ a text:LocalizedAnalyzer ; text:language "en" ] ;
+    text:entityMap <#entMap> .
+<#entMap> a text:EntityMap ;
+    text:entityField "uri" ; text:defaultField "label" ; text:uidField "uid" ; text:langField "lang" ;
+    text:map (
+      [ text:field "label" ; text:predicate rdfs:label ]
+      [ text:field "prefLabel" ; text:predicate skos:prefLabel ]
+      [ text:field "altLabel" ; text:predicate skos:altLabel ]
+      [ text:field "title" ; text:predicate dcterms:title ]
+      [ text:field "definition" ; text:predicate skos:definition ]
+      [ text:field "text" ; text:predicate schema:text ]
+      [ text:field "abstract" ; text:predicate dcterms:abstract ]
+      [ text:field "rationale" ; text:predicate akg:rationale ]
+    ) .
 TTL
   local args=(--config="$cfg")
   if [[ "$buffer" != shipped ]]; then
@@ -185,98 +249,290 @@ XML
     args+=(--localhost --port="$port")
   fi
   java $SERVER_HEAP -cp "$FUSEKI_JAR" org.apache.jena.fuseki.main.cmds.FusekiMainCmd "${args[@]}" >"$dir/server.log" 2>&1 &
-  PIDS+=($!)
+  FUSEKI_PID=$!; PIDS+=($FUSEKI_PID)
   FUSEKI_URL=http://127.0.0.1:$port/ds
   wait_http "$FUSEKI_URL"
 }
 
-# HOOK(issue 3): start the alignkg server over its own copy of $WORK/query-base and set
-# ALIGNKG_URL to its SPARQL endpoint (e.g. http://127.0.0.1:$port/sparql), then return 0.
-# Until the server lands it returns 1 and the alignkg column shows n/a.
+# start_alignkg_server [name] [store-dir] [extra serve options...] -> ALIGNKG_URL, ALIGNKG_PID:
+# alignkg serve over its own copy of the store, read-only, loopback, flags $ALIGNKG_JVM.
 start_alignkg_server() {
-  if java -jar "$ALIGNKG_JAR" help serve >/dev/null 2>&1; then
-    local port dir; port=$(free_port); dir=$WORK/alignkg-server
-    rm -rf "$dir"; mkdir -p "$dir"; cp -r "$WORK/query-base" "$dir/tdb"
-    java $SERVER_HEAP -jar "$ALIGNKG_JAR" serve --store "$dir/tdb" --port "$port" >"$dir/server.log" 2>&1 &
-    PIDS+=($!)
-    ALIGNKG_URL=http://127.0.0.1:$port/sparql
-    wait_http "$ALIGNKG_URL"
-    return 0
-  fi
-  return 1
+  local name=${1:-alignkg} src=${2:-$WORK/base-$QUERY_SIZE}; shift 2 || shift $#
+  local port dir; port=$(free_port); dir=$WORK/server-$name
+  rm -rf "$dir"; mkdir -p "$dir"; cp -r "$src" "$dir/tdb"
+  java $ALIGNKG_JVM -jar "$ALIGNKG_JAR" serve --store "$dir/tdb" --port "$port" "$@" >"$dir/server.log" 2>&1 &
+  ALIGNKG_PID=$!; PIDS+=($ALIGNKG_PID)
+  ALIGNKG_URL=http://127.0.0.1:$port/sparql
+  wait_http "$ALIGNKG_URL"
 }
 
-bench_query() { # url query-file -> "rps p50 p99 non2xx errors"
-  QUERY_FILE=$2 wrk -t2 -c16 -d"${WARM}s" -s "$BENCH/sparql.lua" "$1" >/dev/null 2>&1 || true
-  QUERY_FILE=$2 wrk -t2 -c16 -d"${DUR}s" --timeout 10s -s "$BENCH/sparql.lua" "$1" 2>/dev/null | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }'
+stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+bench_query() { # url query-file [warm dur] -> "rps p50 p99 non2xx errors"
+  local w=${3:-$WARM} d=${4:-$DUR}
+  QUERY_FILE=$2 wrk -t2 -c16 -d"${w}s" -s "$BENCH/sparql.lua" "$1" >/dev/null 2>&1 || true
+  local r; r=$(QUERY_FILE=$2 wrk -t2 -c16 -d"${d}s" --timeout 10s -s "$BENCH/sparql.lua" "$1" 2>/dev/null | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }')
+  echo "${r:-0 0 0 0 0}"
+}
+
+# ratio of req/s; when Fuseki completed nothing, a lower bound with one request in the window
+ratio() { python3 -c "
+a, f, d = float('$1'), float('$2'), float('$3')
+print(f'{a / f:.2f}' if f > 0 else f'>{a * d:.0f}')"; }
+ratio_value() { [[ "$1" == ">"* ]] && echo "${1#>}" || echo "$1"; }
+
+check_answers() { # the same query gives the same rows on both servers (sanity of the comparison)
+  python3 - "$@" <<'PY'
+import json, sys, urllib.request, urllib.parse
+qf, a, f = sys.argv[1:4]
+q = open(qf).read()
+acc = "text/turtle" if "CONSTRUCT" in q else "application/sparql-results+json"
+def ask(u):
+    r = urllib.request.Request(u, data=urllib.parse.urlencode({"query": q}).encode(), headers={"Accept": acc})
+    return urllib.request.urlopen(r, timeout=120).read()
+x, y = ask(a), ask(f)
+if acc.startswith("application"):
+    jx, jy = json.loads(x), json.loads(y)
+    rx = sorted(json.dumps(b, sort_keys=True) for b in jx.get("results", {}).get("bindings", []))
+    ry = sorted(json.dumps(b, sort_keys=True) for b in jy.get("results", {}).get("bindings", []))
+    print("same" if rx == ry and jx.get("boolean") == jy.get("boolean") else f"DIFFERENT ({len(rx)} vs {len(ry)} rows)")
+else:
+    print("same-size" if abs(len(x) - len(y)) < 0.05 * max(len(x), 1) else f"DIFFERENT ({len(x)} vs {len(y)} bytes)")
+PY
 }
 
 run_queries() {
   python3 "$BENCH/queries.py" "$ROOT" "$WORK/queries"
-  start_fuseki shipped shipped;  local F1=$FUSEKI_URL
-  start_fuseki buf32k 32768;     local F2=$FUSEKI_URL
-  local A=""
-  if start_alignkg_server; then A=$ALIGNKG_URL; else log "alignkg server not available yet: column n/a"; fi
-  QUERY_ROWS=""; RATIOS=()
+  local base; base=$(base_store "$QUERY_SIZE")
+  start_fuseki shipped shipped "$base"; local F1=$FUSEKI_URL F1P=$FUSEKI_PID
+  start_fuseki buf32k 32768 "$base";    local F2=$FUSEKI_URL F2P=$FUSEKI_PID
+  start_alignkg_server alignkg "$base"; local A=$ALIGNKG_URL AP=$ALIGNKG_PID
+  local N=""
+  if (( NOCACHE_IN_MIX )); then start_alignkg_server nocache "$base" --result-cache 0; N=$ALIGNKG_URL; fi
+  sleep 1
+  RSS_IDLE_A=$(rss_kb "$AP" VmRSS); RSS_IDLE_F=$(rss_kb "$F2P" VmRSS)
+  QUERY_ROWS=""; RATIOS=(); FREE_RATIOS=(); P99_WORSE=(); DIFFS=()
   for q in "$WORK"/queries/*.rq; do
     local id; id=$(basename "$q" .rq)
-    log "query $id"
-    local r1 r2 ra="n/a n/a n/a 0 0"
+    local same; same=$(check_answers "$q" "$A" "$F2" 2>/dev/null || echo "error")
+    [[ "$same" == same* ]] || DIFFS+=("$id: $same")
+    log "query $id ($same)"
+    local r1 r2 ra rn="- - - 0 0"
     # Alternate the servers per query so a noisy neighbour hits all of them alike.
-    r1=$(bench_query "$F1" "$q"); r2=$(bench_query "$F2" "$q")
-    [[ -n "$A" ]] && ra=$(bench_query "$A" "$q")
+    r1=$(bench_query "$F1" "$q"); r2=$(bench_query "$F2" "$q"); ra=$(bench_query "$A" "$q")
+    [[ -n "$N" ]] && rn=$(bench_query "$N" "$q")
     read -r rps1 p501 p991 bad1 err1 <<<"$r1"
     read -r rps2 p502 p992 bad2 err2 <<<"$r2"
     read -r rpsa p50a p99a bada erra <<<"$ra"
-    local best ratio="n/a"
+    read -r rpsn p50n p99n badn errn <<<"$rn"
+    local best bestp99 rt
     best=$(python3 -c "print(max($rps1, $rps2))")
-    if [[ "$rpsa" != n/a ]]; then
-      ratio=$(python3 -c "print(f'{$rpsa / $best:.2f}')")
-      [[ "$id" == named-* ]] && RATIOS+=("$ratio")
-    fi
-    QUERY_ROWS+="| $id | $rps1 | $p501 | $p991 | $rps2 | $p502 | $p992 | $rpsa | $p50a | $p99a | $ratio | $((bad1 + bad2)) |"$'\n'
+    bestp99=$(python3 -c "print($p991 if $rps1 >= $rps2 else $p992)")
+    rt=$(ratio "$rpsa" "$best" "$DUR")
+    if [[ "$id" == named-* ]]; then RATIOS+=("$(ratio_value "$rt")"); else FREE_RATIOS+=("$(ratio_value "$rt")"); fi
+    python3 -c "import sys; sys.exit(0 if $best == 0 or $p99a <= $bestp99 else 1)" || P99_WORSE+=("$id")
+    QUERY_ROWS+="| $id | $rps1 | $p501 | $p991 | $rps2 | $p502 | $p992 | **$rpsa** | $p50a | $p99a | **$rt** |"
+    (( NOCACHE_IN_MIX )) && QUERY_ROWS+=" $rpsn | $p50n | $p99n | $(ratio "$rpsn" "$best" "$DUR") |"
+    QUERY_ROWS+=" $((bad1 + bad2 + bada)) / $((err1 + err2 + erra)) |"$'\n'
+    sample_load
   done
+  RSS_LOAD_A=$(rss_kb "$AP" VmHWM); RSS_LOAD_F=$(rss_kb "$F2P" VmHWM)
   cleanup; PIDS=()
+}
+
+# ---------------------------------------------------------------- scale curve
+run_scale() {
+  SCALE_ROWS=""; MEM_ROWS=""
+  : > "$WORK/scale.dat"
+  for n in $SCALE_SIZES; do
+    local base triples; base=$(base_store "$n")
+    triples=$(python3 -c "print(sum(1 for _ in open('$(corpus "$n")')))")
+    start_fuseki scale-f 32768 "$base";                 local F=$FUSEKI_URL FP=$FUSEKI_PID
+    start_alignkg_server scale-a "$base";                local A=$ALIGNKG_URL AP=$ALIGNKG_PID
+    start_alignkg_server scale-n "$base" --result-cache 0; local N=$ALIGNKG_URL NP=$ALIGNKG_PID
+    # idle: started, one query answered (wait_http), then one second without requests
+    sleep 1
+    local ia if_ in_; ia=$(rss_kb "$AP" VmRSS); if_=$(rss_kb "$FP" VmRSS); in_=$(rss_kb "$NP" VmRSS)
+    local line="$triples"
+    for id in $SCALE_QUERIES; do
+      local q=$WORK/queries/$id.rq rf ra rn
+      log "scale $n: $id"
+      rf=$(bench_query "$F" "$q" "$SWARM" "$SDUR"); ra=$(bench_query "$A" "$q" "$SWARM" "$SDUR"); rn=$(bench_query "$N" "$q" "$SWARM" "$SDUR")
+      read -r rpsf p50f p99f _ _ <<<"$rf"; read -r rpsa p50a p99a _ _ <<<"$ra"; read -r rpsn p50n p99n _ _ <<<"$rn"
+      SCALE_ROWS+="| $(printf "%'d" "$triples") | $id | $rpsf | $p50f | $p99f | $rpsa | $p50a | $p99a | $rpsn | $p50n | $p99n |"$'\n'
+      line+=" $p50f $p50a $p50n"
+    done
+    echo "$line" >> "$WORK/scale.dat"
+    MEM_ROWS+="| $(printf "%'d" "$triples") | $((ia / 1024)) | $(( $(rss_kb "$AP" VmHWM) / 1024 )) | $((in_ / 1024)) | $(( $(rss_kb "$NP" VmHWM) / 1024 )) | $((if_ / 1024)) | $(( $(rss_kb "$FP" VmHWM) / 1024 )) | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
+    sample_load
+    cleanup; PIDS=()
+    rm -rf "$WORK/fuseki-scale-f" "$WORK/server-scale-a" "$WORK/server-scale-n"
+  done
+}
+
+plot() {
+  command -v gnuplot >/dev/null || { log "gnuplot missing: no plot"; return 0; }
+  local cols="" i=0 c
+  for id in $SCALE_QUERIES; do
+    c=$((2 + 3 * i))
+    cols+="'$WORK/scale.dat' using 1:$((c)) with linespoints dt 2 lc $((i + 1)) title '$id Fuseki', "
+    cols+="'$WORK/scale.dat' using 1:$((c + 1)) with linespoints lw 2 lc $((i + 1)) title '$id alignkg', "
+    cols+="'$WORK/scale.dat' using 1:$((c + 2)) with linespoints dt 3 lc $((i + 1)) title '$id alignkg (no result cache)', "
+    i=$((i + 1))
+  done
+  gnuplot <<GP
+set terminal pngcairo size 1100,700 noenhanced
+set output '$PNG'
+set title 'p50 latency against store size (wrk -t2 -c16; Fuseki 5.6.0 with a 32 KiB buffer)'
+set logscale xy
+set xlabel 'generated triples (plus ~4,300 shipped)'
+set ylabel 'p50 latency, ms'
+set key outside right top font ',8'
+set grid
+plot ${cols%, }
+GP
+}
+
+# ---------------------------------------------------------------- start-up
+startup_ms() { # store-dir [extra JVM flags] -> ms from launching serve to its first answered SPARQL query
+  local port pid t0 t; port=$(free_port)
+  t0=$(now_ms)
+  java $ALIGNKG_JVM ${2:-} -jar "$ALIGNKG_JAR" serve --store "$1" --port "$port" >"$WORK/startup.log" 2>&1 &
+  pid=$!; PIDS+=($pid)
+  until curl -sf -o /dev/null --data-urlencode 'query=ASK { ?s ?p ?o }' "http://127.0.0.1:$port/sparql"; do
+    kill -0 "$pid" 2>/dev/null || { echo "failed"; return; }
+    sleep 0.02
+  done
+  t=$(( $(now_ms) - t0 ))
+  stop_pid "$pid"
+  echo "$t"
+}
+
+run_startup() {
+  shipped_store
+  STARTUP_ROWS=""
+  local loaded=() fresh=() big=() cds_loaded=() cds_fresh=() cds_big=()
+  # The AppCDS archive bin/alignkg writes on its first serve run, made here by one training run.
+  local cds=$WORK/alignkg-cds.jsa
+  rm -f "$cds"; rm -rf "$WORK/startup-store"; cp -r "$WORK/shipped" "$WORK/startup-store"
+  startup_ms "$WORK/startup-store" "-XX:ArchiveClassesAtExit=$cds -Xlog:cds=off -Xlog:cds+dynamic=off" >/dev/null
+  local use="-XX:SharedArchiveFile=$cds -Xlog:cds=off"
+  for i in 1 2 3; do
+    rm -rf "$WORK/startup-store"; cp -r "$WORK/shipped" "$WORK/startup-store"; loaded+=("$(startup_ms "$WORK/startup-store")")
+    cds_loaded+=("$(startup_ms "$WORK/startup-store" "$use")")
+    rm -rf "$WORK/startup-store"; fresh+=("$(startup_ms "$WORK/startup-store")")
+    rm -rf "$WORK/startup-store"; cds_fresh+=("$(startup_ms "$WORK/startup-store" "$use")")
+  done
+  local big_n=${SCALE_SIZES##* }
+  rm -rf "$WORK/startup-store"; cp -r "$(base_store "$big_n")" "$WORK/startup-store"
+  big+=("$(startup_ms "$WORK/startup-store")"); cds_big+=("$(startup_ms "$WORK/startup-store" "$use")")
+  rm -rf "$WORK/startup-store"
+  STARTUP_ROWS+="| shipped data, store already loaded | ${loaded[*]} | ${cds_loaded[*]} |"$'\n'
+  STARTUP_ROWS+="| fresh (empty) store: loads and validates the shipped data first | ${fresh[*]} | ${cds_fresh[*]} |"$'\n'
+  STARTUP_ROWS+="| $(printf "%'d" "$big_n")-triple store, already loaded | ${big[*]} | ${cds_big[*]} |"$'\n'
+  sample_load
+}
+
+# ---------------------------------------------------------------- tagger (JMH, see bench/README.md)
+run_tagger() {
+  TAGGER_LINE="not re-run (bench/README.md, section Tagger, has the last figures; \`bench/run.sh --tagger\` re-runs it)"
+  (( TAGGER )) || return 0
+  log "tagger JMH benchmark"
+  mvn -q -o test-compile >/dev/null 2>&1 && mvn -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null 2>&1 || return 0
+  local out; out=$(java -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" org.openjdk.jmh.Main TaggerBench -wi 2 -i 3 -w 2 -r 2 -f 1 2>/dev/null | grep -E "^TaggerBench" || true)
+  [[ -n "$out" ]] && TAGGER_LINE=$'\n```\n'"$out"$'\n```\n(ops/s = MiB/s: one op tags 1 MiB.)'
 }
 
 # ---------------------------------------------------------------- report
 main() {
   ensure_tools
   local started; started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  sample_load
   LOAD_ROWS=""
-  if (( QUERIES_ONLY )) && [[ -d "$WORK/query-base" ]]; then log "skipping load (--queries-only)"; else run_load; fi
+  if (( QUERIES_ONLY )); then log "skipping load (--queries-only)"; else run_load; fi
   run_queries
-  local rmin="n/a" rmed="n/a"
+  run_scale
+  plot
+  run_startup
+  run_tagger
+  local rmin="n/a" rmed="n/a" fmin="n/a" fmed="n/a"
   if (( ${#RATIOS[@]} > 0 )); then
     read -r rmin rmed < <(python3 -c "import statistics,sys; r=[float(x) for x in sys.argv[1:]]; print(f'{min(r):.2f} {statistics.median(r):.2f}')" "${RATIOS[@]}")
   fi
+  if (( ${#FREE_RATIOS[@]} > 0 )); then
+    read -r fmin fmed < <(python3 -c "import statistics,sys; r=[float(x) for x in sys.argv[1:]]; print(f'{min(r):.2f} {statistics.median(r):.2f}')" "${FREE_RATIOS[@]}")
+  fi
+  local mode=""; (( QUICK )) && mode=" --quick"
   {
     echo "# alignkg benchmark, $started"
     echo
-    echo "Command: \`bench/run.sh$( (( QUICK )) && echo ' --quick')\` (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))."
+    echo "Command: \`bench/run.sh$mode\` (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes')); took $(( $(date +%s) - T_START )) s."
     echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1)."
+    echo "Load average (1 min) sampled during the run: ${LOADAVGS[*]} (2 cores: above 2 means other jobs competed for the CPUs)."
     echo
     echo '```'
     lscpu | head -20
     echo '```'
+    if [[ -n "$LOAD_ROWS" ]]; then
+      echo
+      echo "## Load"
+      echo
+      echo "Same N-Quads file (alignkg generate --seed $SEED), fresh store each; heap $LOAD_HEAP for every tool."
+      echo "alignkg: \`load --bulk\` on top of the shipped data, SHACL validation included. tdbloader: empty store, no validation."
+      echo
+      echo "| triples | alignkg t/s | tdbloader parallel t/s | tdbloader phased t/s | alignkg / best tdbloader | wall s (alignkg / parallel / phased) | CPU s (user+sys) | load avg |"
+      echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+      printf "%s" "$LOAD_ROWS"
+    fi
     echo
-    echo "## Load"
+    echo "## Queries at $(printf "%'d" "$QUERY_SIZE") generated triples (plus the shipped data)"
     echo
-    echo "Same N-Quads file (alignkg generate --seed $SEED), fresh store each; heap $LOAD_HEAP for every tool."
-    echo "alignkg: \`load --bulk\` on top of the shipped data, SHACL validation included. tdbloader: empty store, no validation."
+    echo "wrk -t2 -c16, ${WARM} s warm-up, ${DUR} s measured, per query and server, servers alternated per query;"
+    echo "POST form, JSON results (CONSTRUCT: Turtle). Latency in ms. Each server over its own copy of one store."
+    echo "Fuseki main $FUSEKI_VERSION (\`$SERVER_HEAP\`) read-only on loopback, union default graph, jena-text index through the text assembler."
+    echo "alignkg: \`java $ALIGNKG_JVM -jar target/alignkg.jar serve\` (result cache on, 64 MiB)."
+    echo "Ratio: alignkg req/s / the faster Fuseki configuration; \`>x\`: Fuseki completed no request in the window (x = lower bound)."
+    (( NOCACHE_IN_MIX )) && echo "Last columns: alignkg with \`--result-cache 0\` (every request runs the query)."
     echo
-    echo "| triples | alignkg t/s | tdbloader parallel t/s | tdbloader phased t/s | alignkg / best tdbloader | wall s (alignkg / parallel / phased) | CPU s (user+sys) | load avg |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
-    printf "%s" "$LOAD_ROWS"
-    echo
-    echo "## Queries at $(printf "%'d" "$QUERY_SIZE") generated triples"
-    echo
-    echo "wrk -t2 -c16, ${WARM} s warm-up, ${DUR} s measured, POST form, JSON results (CONSTRUCT: Turtle). Latency in ms."
-    echo "Fuseki main $FUSEKI_VERSION read-only on loopback over a copy of the alignkg store (union default graph)."
-    echo
-    echo "| query | Fuseki req/s | p50 | p99 | Fuseki 32 KiB req/s | p50 | p99 | alignkg req/s | p50 | p99 | alignkg / best Fuseki | non-2xx |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    if (( NOCACHE_IN_MIX )); then
+      echo "| query | Fuseki req/s | p50 | p99 | Fuseki 32 KiB req/s | p50 | p99 | alignkg req/s | p50 | p99 | alignkg / best Fuseki | no-cache req/s | p50 | p99 | no-cache / best | non-2xx / errors |"
+      echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    else
+      echo "| query | Fuseki req/s | p50 | p99 | Fuseki 32 KiB req/s | p50 | p99 | alignkg req/s | p50 | p99 | alignkg / best Fuseki | non-2xx / errors |"
+      echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    fi
     printf "%s" "$QUERY_ROWS"
+    echo
+    echo "Named queries: ratio min $rmin, median $rmed. Free SPARQL: min $fmin, median $fmed."
+    echo "p99 above the best Fuseki's: ${P99_WORSE[*]:-none}."
+    echo "Answers compared (alignkg vs Fuseki 32 KiB, rows as sets): ${DIFFS[*]:-all the same}."
+    echo "Resident memory (VmRSS) at $(printf "%'d" "$QUERY_SIZE"): alignkg idle $((RSS_IDLE_A / 1024)) MiB, peak under load $((RSS_LOAD_A / 1024)) MiB; Fuseki 32 KiB idle $((RSS_IDLE_F / 1024)) MiB, peak $((RSS_LOAD_F / 1024)) MiB."
+    echo
+    echo "## Scale curve"
+    echo
+    echo "wrk -t2 -c16, ${SWARM} s warm-up, ${SDUR} s measured; Fuseki with the 32 KiB buffer; alignkg with and without its result cache. Plot: \`$(basename "$PNG")\` (p50, log-log)."
+    echo
+    echo "| triples | query | Fuseki req/s | p50 | p99 | alignkg req/s | p50 | p99 | no cache req/s | p50 | p99 |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    printf "%s" "$SCALE_ROWS"
+    echo
+    echo "Resident memory, MiB (VmRSS idle: started, one query answered, 1 s quiet; peak: VmHWM after the runs above):"
+    echo
+    echo "| triples | alignkg idle | alignkg peak | alignkg no-cache idle | no-cache peak | Fuseki idle | Fuseki peak | load avg |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+    printf "%s" "$MEM_ROWS"
+    echo
+    echo "## serve start-up"
+    echo
+    echo "Milliseconds from launching \`java $ALIGNKG_JVM -jar target/alignkg.jar serve\` to its first answered SPARQL query (curl every 20 ms):"
+    echo
+    echo "| store | ms (runs), flags only | ms (runs), with the AppCDS archive (as \`bin/alignkg serve\`) |"
+    echo "|---|---|---|"
+    printf "%s" "$STARTUP_ROWS"
+    echo
+    echo "## Tagger"
+    echo
+    echo "$TAGGER_LINE"
     echo
     echo "ratio-min=$rmin ratio-median=$rmed"
   } > "$OUT"

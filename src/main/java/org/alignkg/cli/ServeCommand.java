@@ -65,13 +65,17 @@ final class ServeCommand implements Callable<Integer> {
         description = "Close a connection idle this long, e.g. a client that never finishes its request (default: ${DEFAULT-VALUE} s).")
     double idleTimeoutSeconds;
 
+    @Option(names = "--result-cache", paramLabel = "MIB", defaultValue = "64",
+        description = "Memory for cached query responses, in MiB (default: ${DEFAULT-VALUE}; 0 disables). Responses up to 256 KiB are cached until the next write.")
+    long resultCacheMib;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         String token = updateToken != null ? updateToken : System.getenv("ALIGNKG_UPDATE_TOKEN");
         String curatorName = curator != null ? curator : System.getenv("ALIGNKG_CURATOR");
         ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody, curatorName,
-            options.ontology, Math.max(1, Math.round(idleTimeoutSeconds * 1000)));
+            options.ontology, Math.max(1, Math.round(idleTimeoutSeconds * 1000)), resultCacheMib * 1024 * 1024);
         NamedQueries queries = NamedQueries.loadOrShipped(queriesDir);
         KgStore store = options.open();
         RunningServer app;

@@ -24,10 +24,13 @@ final class ApiRoutes {
 
     private final NamedQueries queries;
     private final QueryStreamer streamer;
+    /** Named query id to whether its answer may be cached (no NOW(), RAND(), ...). */
+    private final Map<String, Boolean> cacheable = new java.util.HashMap<>();
 
     ApiRoutes(NamedQueries queries, QueryStreamer streamer) {
         this.queries = queries;
         this.streamer = streamer;
+        for (NamedQuery q : queries.all()) cacheable.put(q.id(), ParsedQueries.of(q.query()).cacheable());
     }
 
     void register(RoutesConfig routes) {
@@ -69,6 +72,7 @@ final class ApiRoutes {
         }
         boolean graph = q.query().isConstructType() || q.query().isDescribeType();
         ResultFormat fmt = Formats.choose(ctx, graph ? Formats.GRAPHS : RESULTS, graph);
-        streamer.run(ctx, q.query(), DatasetSpec.NONE, bindings, fmt);
+        streamer.run(ctx, q.query(), DatasetSpec.NONE, bindings, fmt,
+            cacheable.getOrDefault(q.id(), false) ? "named " + q.id() : null);
     }
 }

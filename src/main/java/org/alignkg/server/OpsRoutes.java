@@ -17,11 +17,15 @@ final class OpsRoutes {
     private final KgStore store;
     private final Metrics metrics;
     private final Auth auth;
+    private final ResultCache cache;
+    /** The triple count and the generation it was counted at: counting is O(store), so once per write. */
+    private volatile long[] counted = { -1, 0 };
 
-    OpsRoutes(KgStore store, Metrics metrics, Auth auth) {
+    OpsRoutes(KgStore store, Metrics metrics, Auth auth, ResultCache cache) {
         this.store = store;
         this.metrics = metrics;
         this.auth = auth;
+        this.cache = cache;
     }
 
     void register(RoutesConfig routes) {
@@ -34,7 +38,7 @@ final class OpsRoutes {
             ctx.json(body);
         });
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-            .result(metrics.render(triples(), store.generation())));
+            .result(metrics.render(triples(), store.generation()) + cacheMetrics()));
         routes.post("/admin/backup", ctx -> {
             auth.requireToken(ctx);
             String name = "alignkg-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".nq.gz";
@@ -47,8 +51,32 @@ final class OpsRoutes {
         });
     }
 
-    /** Triples in the named graphs, without the store's bookkeeping graph. */
+    private String cacheMetrics() {
+        return "# HELP alignkg_result_cache_hits_total Query responses served from the result cache.\n"
+            + "# TYPE alignkg_result_cache_hits_total counter\n"
+            + "alignkg_result_cache_hits_total " + cache.hits.sum() + "\n"
+            + "# HELP alignkg_result_cache_misses_total Cacheable query responses computed (not in the cache).\n"
+            + "# TYPE alignkg_result_cache_misses_total counter\n"
+            + "alignkg_result_cache_misses_total " + cache.misses.sum() + "\n"
+            + "# HELP alignkg_result_cache_bytes Bytes of query responses held by the result cache.\n"
+            + "# TYPE alignkg_result_cache_bytes gauge\n"
+            + "alignkg_result_cache_bytes " + cache.bytes() + "\n";
+    }
+
+    /**
+     * Triples in the named graphs, without the store's bookkeeping graph; counted once per store
+     * generation (read before counting, so a count never outlives the write that changed it).
+     */
     private long triples() {
+        long[] c = counted;
+        long gen = store.generation();
+        if (c[0] == gen) return c[1];
+        long n = count();
+        counted = new long[] { gen, n };
+        return n;
+    }
+
+    private long count() {
         return store.graphSizes().entrySet().stream().filter(e -> !e.getKey().equals(AKG.SYSTEM_GRAPH))
             .mapToLong(Map.Entry::getValue).sum();
     }

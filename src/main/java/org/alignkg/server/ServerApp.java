@@ -46,14 +46,15 @@ public final class ServerApp {
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(config, "config");
         Metrics metrics = new Metrics();
-        QueryStreamer streamer = new QueryStreamer(new QueryRunner(store, config.timeoutMillis()), metrics);
+        ResultCache cache = new ResultCache(config.resultCacheBytes(), 256 * 1024);
+        QueryStreamer streamer = new QueryStreamer(new QueryRunner(store, config.timeoutMillis()), metrics, cache);
         Auth auth = new Auth(config.updateToken());
         Cors cors = new Cors(config.corsOrigins());
         SparqlRoutes sparql = new SparqlRoutes(store, streamer, auth, config);
         GraphStoreRoutes gsp = new GraphStoreRoutes(new GraphStore(store), auth, config);
         ApiRoutes api = new ApiRoutes(queries, streamer);
         LinkedDataRoutes ld = new LinkedDataRoutes(store);
-        OpsRoutes ops = new OpsRoutes(store, metrics, auth);
+        OpsRoutes ops = new OpsRoutes(store, metrics, auth, cache);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.prefer405over404 = true;
@@ -61,6 +62,8 @@ public final class ServerApp {
             // Results are streamed by the handlers; Javalin's compression would buffer them.
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.router.ignoreTrailingSlashes = true;
+            int threads = httpThreads();
+            if (threads > 0) c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, Math.min(threads, 4), 60_000);
             c.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.res().getStatus()));
             c.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
@@ -89,6 +92,21 @@ public final class ServerApp {
     static void limitIdle(Javalin app, ServerConfig config) {
         for (var c : app.jettyServer().server().getConnectors())
             if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) ac.setIdleTimeout(config.idleTimeoutMillis());
+    }
+
+    /**
+     * Jetty worker threads from {@code -Dalignkg.http.threads=N} (or env ALIGNKG_HTTP_THREADS);
+     * 0 or unset: Javalin's default pool (up to 250 threads). See docs/perf.md.
+     */
+    static int httpThreads() {
+        String v = System.getProperty("alignkg.http.threads", System.getenv("ALIGNKG_HTTP_THREADS"));
+        if (v == null || v.isBlank()) return 0;
+        try {
+            return Math.max(0, Integer.parseInt(v.strip()));
+        } catch (NumberFormatException e) {
+            LOG.warn("ignoring alignkg.http.threads='{}': not a number", v);
+            return 0;
+        }
     }
 
     private static String route(Context ctx) {

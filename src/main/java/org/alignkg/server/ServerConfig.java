@@ -19,12 +19,15 @@ import java.util.Objects;
  *                      jar's copy when the folder does not have it
  * @param idleTimeoutMillis a connection on which nothing arrives for this long is closed (bounds
  *                      slow-loris clients that send a request a byte at a time, or never finish it)
+ * @param resultCacheBytes memory for cached query responses (0 disables the result cache); each
+ *                      response is cached only up to 256 KiB, and only until the next write
  */
 public record ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes,
-                           String curator, Path ontologyDir, long idleTimeoutMillis) {
+                           String curator, Path ontologyDir, long idleTimeoutMillis, long resultCacheBytes) {
     public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_MAX_BODY = 1_048_576;
     public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 30_000;
+    public static final long DEFAULT_RESULT_CACHE_BYTES = 64L << 20;
 
     public ServerConfig {
         Objects.requireNonNull(corsOrigins, "corsOrigins");
@@ -33,13 +36,15 @@ public record ServerConfig(long timeoutMillis, String updateToken, List<String> 
         if (timeoutMillis <= 0) throw new IllegalArgumentException("timeout must be positive");
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive");
         if (idleTimeoutMillis <= 0) throw new IllegalArgumentException("idleTimeoutMillis must be positive");
+        if (resultCacheBytes < 0) throw new IllegalArgumentException("resultCacheBytes must not be negative");
         if (updateToken != null && updateToken.isBlank()) updateToken = null;
         if (curator != null && curator.isBlank()) curator = null;
     }
 
-    /** No curator name for the token; shapes from {@code ontology/}; default idle timeout. */
+    /** No curator name for the token; shapes from {@code ontology/}; default idle timeout and result cache. */
     public ServerConfig(long timeoutMillis, String updateToken, List<String> corsOrigins, long maxBodyBytes) {
-        this(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, null, Path.of("ontology"), DEFAULT_IDLE_TIMEOUT_MILLIS);
+        this(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, null, Path.of("ontology"),
+            DEFAULT_IDLE_TIMEOUT_MILLIS, DEFAULT_RESULT_CACHE_BYTES);
     }
 
     public static ServerConfig defaults() {
@@ -52,11 +57,16 @@ public record ServerConfig(long timeoutMillis, String updateToken, List<String> 
 
     /** The same settings with {@code curator} as the token's curator. */
     public ServerConfig withCurator(String name) {
-        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, name, ontologyDir, idleTimeoutMillis);
+        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, name, ontologyDir, idleTimeoutMillis, resultCacheBytes);
     }
 
     /** The same settings with another idle timeout. */
     public ServerConfig withIdleTimeout(long millis) {
-        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, curator, ontologyDir, millis);
+        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, curator, ontologyDir, millis, resultCacheBytes);
+    }
+
+    /** The same settings with {@code bytes} for the result cache (0: off). */
+    public ServerConfig withResultCache(long bytes) {
+        return new ServerConfig(timeoutMillis, updateToken, corsOrigins, maxBodyBytes, curator, ontologyDir, idleTimeoutMillis, bytes);
     }
 }

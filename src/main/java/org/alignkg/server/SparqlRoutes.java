@@ -7,7 +7,6 @@ import java.util.Map;
 import org.alignkg.query.DatasetSpec;
 import org.alignkg.query.EndpointDescriptions;
 import org.alignkg.query.ResultFormat;
-import org.alignkg.query.Sparql;
 import org.alignkg.store.KgStore;
 import org.alignkg.update.UpdateRunner;
 import org.apache.jena.query.Query;
@@ -31,6 +30,7 @@ final class SparqlRoutes {
     private final UpdateRunner updates;
     private final Auth auth;
     private final ServerConfig config;
+    private final ParsedQueries parsed = new ParsedQueries(1024);
 
     SparqlRoutes(KgStore store, QueryStreamer streamer, Auth auth, ServerConfig config) {
         this.store = store;
@@ -116,14 +116,16 @@ final class SparqlRoutes {
     }
 
     private void runQuery(Context ctx, String text, DatasetSpec spec, boolean headOnly) {
-        Query q = Sparql.parseQuery(text, "query", endpoint(ctx));
-        Sparql.refuseService(q, "query");
+        String base = endpoint(ctx);
+        ParsedQueries.Parsed p = parsed.parse(text, base);
+        Query q = p.query();
         ResultFormat fmt = Formats.forQuery(ctx, q);
         if (headOnly) {
             ctx.contentType(Formats.contentType(fmt));
             return;
         }
-        streamer.run(ctx, q, spec, Map.of(), fmt);
+        // The base is part of the key: it resolved the query's relative IRIs.
+        streamer.run(ctx, q, spec, Map.of(), fmt, p.cacheable() ? "sparql " + base + "\n" + p.normalised() : null);
     }
 
     private void update(Context ctx, String text, Map<String, List<String>> form) {

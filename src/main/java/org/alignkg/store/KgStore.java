@@ -66,7 +66,13 @@ public final class KgStore implements AutoCloseable {
     private final DatasetGraph dsg;
     private final DatasetGraph base;
     private final FullTextIndex text;
-    /** Bumped after every committed write; lets caches and /health see that the data changed. */
+    /**
+     * Bumped after every write transaction ends (committed or not; an abort bumps it needlessly but
+     * harmlessly); lets caches and /health see that the data may have changed. Every write path of
+     * the store (replaceFiles, bulkReplaceFile, replaceGraphs, write) ends with a bump. A reader
+     * that reads the generation before it starts a read transaction can file what it computes
+     * under that generation: the data it saw is at least as new as the generation says.
+     */
     private final AtomicLong generation = new AtomicLong();
 
     private KgStore(Path dir, DatasetGraph base, FullTextIndex text) {
@@ -137,6 +143,7 @@ public final class KgStore implements AutoCloseable {
      * anything throws, the transaction aborts and the store is exactly as before.
      */
     public void replaceFiles(List<FileBatch> files, Set<String> removedPaths, Consumer<DatasetGraph> check) {
+        try {
         Txn.executeWrite(dsg, () -> {
             for (String path : removedPaths) dropFile(path);
             for (FileBatch f : files) dropFile(f.path());
@@ -159,7 +166,9 @@ public final class KgStore implements AutoCloseable {
             }
             check.accept(dsg);
         });
-        generation.incrementAndGet();
+        } finally {
+            generation.incrementAndGet();
+        }
     }
 
     /** Receives the quads of a bulk load, one at a time, inside the store's write transaction. */
@@ -207,6 +216,7 @@ public final class KgStore implements AutoCloseable {
      */
     public long bulkReplaceFile(String path, BulkSource source, BulkCheck check) {
         long[] added = new long[1];
+        try {
         Txn.executeWrite(dsg, () -> {
             Set<Node> changed = new HashSet<>();
             boolean[] hierarchy = new boolean[1];
@@ -273,7 +283,9 @@ public final class KgStore implements AutoCloseable {
             }
             check.check(dsg, changed, hierarchy[0]);
         });
-        generation.incrementAndGet();
+        } finally {
+            generation.incrementAndGet();
+        }
         return added[0];
     }
 
@@ -384,6 +396,7 @@ public final class KgStore implements AutoCloseable {
      * index anyway. {@code progress} gets the number of graphs written so far.
      */
     public void replaceGraphs(Map<String, Graph> graphs, java.util.function.LongConsumer progress) {
+        try {
         Txn.executeWrite(dsg, () -> {
             long n = 0;
             for (Map.Entry<String, Graph> e : graphs.entrySet()) {
@@ -398,13 +411,18 @@ public final class KgStore implements AutoCloseable {
                 progress.accept(++n);
             }
         });
-        generation.incrementAndGet();
+        } finally {
+            generation.incrementAndGet();
+        }
     }
 
     /** Runs {@code action} inside a write transaction (SPARQL Update, tests). */
     public void write(Consumer<DatasetGraph> action) {
-        Txn.executeWrite(dsg, () -> action.accept(dsg));
-        generation.incrementAndGet();
+        try {
+            Txn.executeWrite(dsg, () -> action.accept(dsg));
+        } finally {
+            generation.incrementAndGet();
+        }
     }
 
     /** Runs {@code action} inside a read transaction; results must be copied out before returning. */
