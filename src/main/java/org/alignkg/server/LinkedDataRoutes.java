@@ -37,6 +37,9 @@ final class LinkedDataRoutes {
 
     private final KgStore store;
 
+    /** Serialised VoID descriptions, per store generation. */
+    private final ResultCache descriptions = new ResultCache(32L << 20, 16 << 20);
+
     LinkedDataRoutes(KgStore store) {
         this.store = store;
     }
@@ -94,6 +97,12 @@ final class LinkedDataRoutes {
     private void voidDescription(Context ctx) {
         ResultFormat fmt = Formats.choose(ctx, Formats.GRAPHS.subList(0, 4), true);
         ctx.contentType(Formats.contentType(fmt));
-        fmt.writeGraph(ctx.outputStream(), EndpointDescriptions.voidDescription(store, ServerApp.baseUrl(ctx)));
+        String base = ServerApp.baseUrl(ctx);
+        // A full scan of the store: once per store generation, not per request.
+        ctx.result(descriptions.computeIfAbsent("void " + fmt + " " + base, store, () -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            fmt.writeGraph(out, EndpointDescriptions.voidDescription(store, base));
+            return out.toByteArray();
+        }));
     }
 }

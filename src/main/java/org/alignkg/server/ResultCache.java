@@ -68,6 +68,20 @@ final class ResultCache {
         }
     }
 
+    /**
+     * The cached bytes for {@code key}, or computes them (outside the lock, from data at least as
+     * new as the store's current generation) and files them. For store-wide descriptions (Service
+     * Description, VoID) that cost a scan of the store: computed once per write, not per request.
+     */
+    byte[] computeIfAbsent(String key, org.alignkg.store.KgStore store, java.util.function.Supplier<byte[]> compute) {
+        long gen = store.generation(); // before the computation's read transaction: see the class comment
+        Entry e = get(key, gen);
+        if (e != null) return e.body();
+        byte[] body = compute.get();
+        put(key, gen, new Entry(body, null));
+        return body;
+    }
+
     synchronized int size() {
         return map.size();
     }

@@ -31,6 +31,8 @@ final class SparqlRoutes {
     private final Auth auth;
     private final ServerConfig config;
     private final ParsedQueries parsed = new ParsedQueries(1024);
+    /** Serialised Service Descriptions, per store generation. */
+    private final ResultCache descriptions = new ResultCache(32L << 20, 16 << 20);
 
     SparqlRoutes(KgStore store, QueryStreamer streamer, Auth auth, ServerConfig config) {
         this.store = store;
@@ -138,7 +140,13 @@ final class SparqlRoutes {
         ResultFormat fmt = Formats.choose(ctx, Formats.GRAPHS, true);
         ctx.contentType(Formats.contentType(fmt));
         if (headOnly) return;
-        fmt.writeGraph(ctx.outputStream(), EndpointDescriptions.service(store, endpoint(ctx), config.updatesEnabled()));
+        String endpoint = endpoint(ctx);
+        // Counts the triples of every graph: once per store generation, not per request.
+        ctx.result(descriptions.computeIfAbsent("sd " + fmt + " " + endpoint, store, () -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            fmt.writeGraph(out, EndpointDescriptions.service(store, endpoint, config.updatesEnabled()));
+            return out.toByteArray();
+        }));
     }
 
     private static DatasetSpec dataset(Context ctx, Map<String, List<String>> form) {

@@ -214,12 +214,17 @@ class ResultCacheIT {
         assertThat(store.generation()).isGreaterThan(gen);
         assertThat(same(count, json)).contains("\"3\"");
 
-        // /health follows writes too (its triple count is cached per generation)
+        // /health, the Service Description and VoID follow writes too (computed once per generation)
         String h1 = get(cachedBase, "/health", null).body();
+        String sd1 = get(cachedBase, "/sparql", "text/turtle").body();
+        String void1 = get(cachedBase, "/.well-known/void", "text/turtle").body();
+        assertThat(get(cachedBase, "/sparql", "text/turtle").body()).isEqualTo(sd1);
         assertThat(send(cachedBase, "/sparql/update", "POST", "application/sparql-update",
             "INSERT DATA { GRAPH <urn:x:g1> { <urn:x:z> <urn:x:p> 9 } }").statusCode()).isEqualTo(204);
         String h2 = get(cachedBase, "/health", null).body();
         assertThat(h2).isNotEqualTo(h1);
+        assertThat(get(cachedBase, "/sparql", "text/turtle").body()).isNotEqualTo(sd1);
+        assertThat(get(cachedBase, "/.well-known/void", "text/turtle").body()).isNotEqualTo(void1);
         assertThat(same(count, json)).contains("\"4\"");
     }
 }
