@@ -128,6 +128,14 @@ final class Backup {
     private record Strict(String source) implements ErrorHandler {
         @Override public void warning(String message, long line, long col) { error(message, line, col); }
         @Override public void error(String message, long line, long col) {
+            // RIOT reports a failing gzip stream ("Bad input stream [java.util.zip.ZipException: ...]")
+            // through the error handler too; say what it means, without exception class names.
+            if (message != null && message.startsWith("Bad input stream")) {
+                String reason = message.replaceFirst("^Bad input stream\\s*\\[?", "").replaceFirst("\\]$", "")
+                    .replaceFirst("^[\\w.$]+(Exception|Error):\\s*", "");
+                throw new InvalidInputException(SourceLocation.of(source),
+                    "truncated or corrupt gzip file (" + reason + ", at line " + line + " of the N-Quads)");
+            }
             throw new InvalidInputException(new SourceLocation(source, line, col), message);
         }
         @Override public void fatal(String message, long line, long col) { error(message, line, col); }
