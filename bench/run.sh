@@ -364,7 +364,8 @@ run_scale() {
       rf=$(bench_query "$F" "$q" "$SWARM" "$SDUR"); ra=$(bench_query "$A" "$q" "$SWARM" "$SDUR"); rn=$(bench_query "$N" "$q" "$SWARM" "$SDUR")
       read -r rpsf p50f p99f _ _ <<<"$rf"; read -r rpsa p50a p99a _ _ <<<"$ra"; read -r rpsn p50n p99n _ _ <<<"$rn"
       SCALE_ROWS+="| $(printf "%'d" "$triples") | $id | $rpsf | $p50f | $p99f | $rpsa | $p50a | $p99a | $rpsn | $p50n | $p99n |"$'\n'
-      line+=" $p50f $p50a $p50n"
+      # no request finished in the window: no point (gnuplot skips "?")
+      line+=" $( [[ $rpsf == 0* ]] && echo '?' || echo "$p50f") $( [[ $rpsa == 0* ]] && echo '?' || echo "$p50a") $( [[ $rpsn == 0* ]] && echo '?' || echo "$p50n")"
     done
     echo "$line" >> "$WORK/scale.dat"
     MEM_ROWS+="| $(printf "%'d" "$triples") | $((ia / 1024)) | $(( $(rss_kb "$AP" VmHWM) / 1024 )) | $((in_ / 1024)) | $(( $(rss_kb "$NP" VmHWM) / 1024 )) | $((if_ / 1024)) | $(( $(rss_kb "$FP" VmHWM) / 1024 )) | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
