@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.alignkg.CanarySocket;
 import org.alignkg.TestData;
 import org.alignkg.ingest.BadInputCorpusIT;
 import org.alignkg.store.KgStore;
@@ -47,8 +46,7 @@ class DocumentBadInputCorpusIT {
     static Path tmp;
     static Path store;
     static String hashBefore;
-    static ServerSocket canary;
-    static final AtomicInteger connections = new AtomicInteger();
+    static CanarySocket canary;
     static Path secret;
     static final AtomicInteger tried = new AtomicInteger();
     static final AtomicInteger refused = new AtomicInteger();
@@ -66,17 +64,7 @@ class DocumentBadInputCorpusIT {
             TestData.loadShipped(s);
             hashBefore = s.contentHash();
         }
-        canary = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        canary.setSoTimeout(200);
-        Thread t = new Thread(() -> {
-            while (!canary.isClosed()) {
-                try (var s = canary.accept()) { connections.incrementAndGet(); }
-                catch (SocketTimeoutException e) { /* poll again */ }
-                catch (IOException e) { return; }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
+        canary = CanarySocket.open();
         secret = tmp.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-CANARY");
     }
@@ -97,7 +85,7 @@ class DocumentBadInputCorpusIT {
     }
 
     static String url() {
-        return "http://127.0.0.1:" + (canary == null ? 9 : canary.getLocalPort()) + "/x";
+        return "http://127.0.0.1:" + (canary == null ? 9 : canary.port()) + "/x";
     }
 
     private static String secretUri() {
@@ -217,7 +205,7 @@ class DocumentBadInputCorpusIT {
         tried.incrementAndGet();
         Path f = tmp.resolve(c.file());
         if (c.bytes() != null) Files.write(f, c.bytes());
-        int connectionsBefore = connections.get();
+        int connectionsBefore = canary.connections();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
@@ -235,7 +223,7 @@ class DocumentBadInputCorpusIT {
         assertThat(message).doesNotContain("\tat ", "Exception", "TOP-SECRET-CANARY");
         assertThat(message.length()).isLessThan(4000);
         assertThat(out.toString()).isEmpty();
-        assertThat(connections.get()).as("outbound connections").isEqualTo(connectionsBefore);
+        assertThat(canary.connections()).as("outbound connections").isEqualTo(connectionsBefore);
         try (KgStore s = KgStore.open(store)) {
             assertThat(s.contentHash()).isEqualTo(hashBefore);
         }

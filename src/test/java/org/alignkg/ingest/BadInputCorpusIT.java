@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.alignkg.CanarySocket;
 import org.alignkg.TestData;
 import org.alignkg.cli.Main;
 import org.alignkg.store.KgStore;
@@ -38,9 +37,7 @@ public class BadInputCorpusIT {
     static Path tmp;
     static Path store;
     static String hashBefore;
-    static ServerSocket canary;
-    static final AtomicInteger connections = new AtomicInteger();
-    static Thread canaryThread;
+    static CanarySocket canary;
     static Path secret;
     private static final AtomicInteger tried = new AtomicInteger();
     private static final AtomicInteger refused = new AtomicInteger();
@@ -57,17 +54,7 @@ public class BadInputCorpusIT {
             hashBefore = s.contentHash();
         }
         // Anything that tries to fetch a remote document hits this socket and is counted.
-        canary = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        canary.setSoTimeout(200);
-        canaryThread = new Thread(() -> {
-            while (!canary.isClosed()) {
-                try (var s = canary.accept()) { connections.incrementAndGet(); }
-                catch (SocketTimeoutException e) { /* poll again */ }
-                catch (IOException e) { return; }
-            }
-        });
-        canaryThread.setDaemon(true);
-        canaryThread.start();
+        canary = CanarySocket.open();
         secret = tmp.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-CANARY");
     }
@@ -85,7 +72,7 @@ public class BadInputCorpusIT {
     }
 
     static String url() {
-        return "http://127.0.0.1:" + (canary == null ? 9 : canary.getLocalPort()) + "/ctx";
+        return "http://127.0.0.1:" + (canary == null ? 9 : canary.port()) + "/ctx";
     }
 
     private static Case c(String name, String file, String text, String expected) {
@@ -187,7 +174,7 @@ public class BadInputCorpusIT {
         tried.incrementAndGet();
         Path f = tmp.resolve(c.file());
         Files.write(f, c.bytes());
-        int connectionsBefore = connections.get();
+        int connectionsBefore = canary.connections();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
@@ -201,7 +188,7 @@ public class BadInputCorpusIT {
         assertThat(message).doesNotContain("\tat ", "Exception", "TOP-SECRET-CANARY");
         assertThat(message.length()).isLessThan(4000);
         assertThat(out.toString()).isEmpty();
-        assertThat(connections.get()).as("outbound connections").isEqualTo(connectionsBefore);
+        assertThat(canary.connections()).as("outbound connections").isEqualTo(connectionsBefore);
         try (KgStore s = KgStore.open(store)) {
             assertThat(s.contentHash()).isEqualTo(hashBefore);
         }

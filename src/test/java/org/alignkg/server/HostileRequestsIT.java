@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
@@ -19,7 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import org.alignkg.CanarySocket;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,25 +40,14 @@ class HostileRequestsIT {
     @TempDir
     static Path dir;
     static TestServer server;
-    static ServerSocket canary;
-    static final AtomicInteger connections = new AtomicInteger();
+    static CanarySocket canary;
     static Path secret;
 
     @BeforeAll
     static void start() throws IOException {
         server = TestServer.withShippedData(dir,
             new ServerConfig(TIMEOUT_MS, TestServer.TOKEN, List.of(), 1 << 20).withIdleTimeout(IDLE_MS));
-        canary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        canary.setSoTimeout(200);
-        Thread t = new Thread(() -> {
-            while (!canary.isClosed()) {
-                try (var s = canary.accept()) { connections.incrementAndGet(); }
-                catch (SocketTimeoutException e) { /* poll again */ }
-                catch (IOException e) { return; }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
+        canary = CanarySocket.open();
         secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-CANARY");
     }
@@ -77,11 +66,11 @@ class HostileRequestsIT {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(ms).as("/health latency (ms)").isLessThan(1000);
-        assertThat(connections.get()).as("connections to the canary (outbound requests)").isZero();
+        assertThat(canary.connections()).as("connections to the canary (outbound requests)").isZero();
     }
 
     static String canaryUrl() {
-        return "http://127.0.0.1:" + canary.getLocalPort() + "/sparql";
+        return "http://127.0.0.1:" + canary.port() + "/sparql";
     }
 
     HttpResponse<String> update(String sparql) {
