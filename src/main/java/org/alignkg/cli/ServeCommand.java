@@ -1,7 +1,6 @@
 package org.alignkg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Data folder (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--queries", paramLabel = "DIR", defaultValue = "queries", description = "Named queries folder (default: ${DEFAULT-VALUE}).")
     Path queriesDir;
@@ -80,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         KgStore store = options.open();
         RunningServer app;
         try {
-            LoadResult r = SyncCommand.sync(store, options, data, new ConsoleProgress(spec.commandLine().getErr()));
+            LoadResult r = dataOptions.sync(store, options, new ConsoleProgress(spec.commandLine().getErr()));
             if (!r.loaded().isEmpty() || !r.removed().isEmpty())
                 out.printf("loaded %d file(s), %,d triples%n", r.loaded().size(), r.triples());
             app = RunningServer.start(store, queries, config, host, port);

@@ -1,0 +1,26 @@
+package org.alignkg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.alignkg.Progress;
+import org.alignkg.ingest.Loader.LoadResult;
+import org.alignkg.store.KgStore;
+
+import picocli.CommandLine.Option;
+
+/** The data folder of the commands that bring the store up to date ({@code sync}, {@code serve}). */
+final class DataOptions {
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Data folder (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    /** Loads what changed in the ontology folder (when on disk) and the data folder. */
+    LoadResult sync(KgStore store, StoreOptions options, Progress progress) {
+        List<Path> dirs = new ArrayList<>();
+        if (Files.isDirectory(options.ontology)) dirs.add(options.ontology);
+        dirs.add(data);
+        return options.loader(store, progress).sync(dirs);
+    }
+}
