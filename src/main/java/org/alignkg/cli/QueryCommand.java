@@ -14,6 +14,7 @@ import org.alignkg.InvalidInputException;
 import org.alignkg.SourceLocation;
 import org.alignkg.query.NamedQueries;
 import org.alignkg.query.NamedQuery;
+import org.alignkg.query.Page;
 import org.alignkg.query.QueryRunner;
 import org.alignkg.query.ResultFormat;
 import org.alignkg.query.Sparql;
@@ -51,6 +52,13 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "DIR", defaultValue = "queries", description = "Named queries folder (default: ${DEFAULT-VALUE}).")
     Path queriesDir;
 
+    @Option(names = "--limit", paramLabel = "N",
+        description = "Named queries: solutions per page, replacing the query's own LIMIT (0 to " + Page.MAX_LIMIT + ").")
+    String limit;
+
+    @Option(names = "--offset", paramLabel = "N", description = "Named queries: solutions to skip, replacing the query's own OFFSET.")
+    String offset;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Time limit (default: ${DEFAULT-VALUE} s).")
     long timeoutSeconds;
 
@@ -63,7 +71,7 @@ final class QueryCommand implements Callable<Integer> {
         Map<String, Node> bindings = new LinkedHashMap<>();
         NamedQuery named = NamedQueries.loadOrShipped(queriesDir).get(input).orElse(null);
         if (named != null) {
-            query = named.query();
+            query = Page.parse(limit, offset, "--limit", "--offset").applyTo(named.query());
             for (Map.Entry<String, String> e : params.entrySet()) {
                 var p = named.params().stream().filter(x -> x.name().equals(e.getKey())).findFirst()
                     .orElseThrow(() -> new InvalidInputException(SourceLocation.of("--param " + e.getKey()),
@@ -72,6 +80,9 @@ final class QueryCommand implements Callable<Integer> {
                 bindings.put(p.name(), NamedQueries.toNode(p, e.getValue()));
             }
         } else {
+            if (limit != null || offset != null)
+                throw new InvalidInputException(SourceLocation.of(limit != null ? "--limit" : "--offset"),
+                    "paging applies to named queries only; write LIMIT/OFFSET in the query text");
             if (!params.isEmpty())
                 throw new InvalidInputException(SourceLocation.of("--param"), "parameters apply to named queries only; '" + input + "' is not one");
             Path f = Path.of(input);

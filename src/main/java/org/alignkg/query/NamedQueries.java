@@ -32,6 +32,9 @@ public final class NamedQueries {
     private static final Pattern HEADER = Pattern.compile("^#\\s*(title|question|param):\\s*(.*)$");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
+    /** Parameter names the named-query API keeps for itself (result format and paging). */
+    public static final java.util.Set<String> RESERVED_PARAMS = java.util.Set.of("format", "limit", "offset");
+
     private final Map<String, NamedQuery> byId;
 
     private NamedQueries(Map<String, NamedQuery> byId) {
@@ -126,6 +129,8 @@ public final class NamedQueries {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(where, "unknown parameter kind '" + parts[1] + "' (iri, literal or integer)", e);
         }
+        if (RESERVED_PARAMS.contains(parts[0]))
+            throw new InvalidInputException(where, "'" + parts[0] + "' is reserved for the API (" + String.join(", ", new java.util.TreeSet<>(RESERVED_PARAMS)) + "); rename the parameter");
         return new Param(parts[0], kind, parts.length > 2 ? parts[2] : "");
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.alignkg.query.DatasetSpec;
 import org.alignkg.query.NamedQueries;
 import org.alignkg.query.NamedQuery;
+import org.alignkg.query.Page;
 import org.alignkg.query.ResultFormat;
 import org.apache.jena.graph.Node;
 
@@ -21,6 +22,9 @@ final class ApiRoutes {
         new Conneg.Offer<>("text/csv", ResultFormat.CSV),
         new Conneg.Offer<>("text/tab-separated-values", ResultFormat.TSV),
         new Conneg.Offer<>("application/sparql-results+xml", ResultFormat.XML));
+
+    /** Request parameters of the API itself, never a query's: a query declaring one is refused at load. */
+    private static final java.util.Set<String> RESERVED = NamedQueries.RESERVED_PARAMS;
 
     private final NamedQueries queries;
     private final QueryStreamer streamer;
@@ -63,16 +67,19 @@ final class ApiRoutes {
         NamedQuery q = queries.get(name).orElseThrow(() -> new HttpProblem(404, "no named query '" + name + "'"));
         Map<String, Node> bindings = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
-            if (e.getKey().equals("format")) continue;
+            if (RESERVED.contains(e.getKey())) continue;
             NamedQuery.Param p = q.params().stream().filter(x -> x.name().equals(e.getKey())).findFirst()
                 .orElseThrow(() -> new HttpProblem(400, "query '" + name + "' has no parameter '" + e.getKey() + "'"
                     + (q.params().isEmpty() ? "" : "; it has: " + String.join(", ", q.params().stream().map(NamedQuery.Param::name).toList()))));
             if (e.getValue().size() != 1) throw new HttpProblem(400, "give parameter '" + p.name() + "' once");
             bindings.put(p.name(), NamedQueries.toNode(p, e.getValue().get(0)));
         }
+        for (String reserved : List.of("limit", "offset"))
+            if (ctx.queryParams(reserved).size() > 1) throw new HttpProblem(400, "give parameter '" + reserved + "' once");
+        Page page = Page.parse(ctx.queryParam("limit"), ctx.queryParam("offset"), "limit", "offset");
         boolean graph = q.query().isConstructType() || q.query().isDescribeType();
         ResultFormat fmt = Formats.choose(ctx, graph ? Formats.GRAPHS : RESULTS, graph);
-        streamer.run(ctx, q.query(), DatasetSpec.NONE, bindings, fmt,
-            cacheable.getOrDefault(q.id(), false) ? "named " + q.id() : null);
+        streamer.run(ctx, page.applyTo(q.query()), DatasetSpec.NONE, bindings, fmt,
+            cacheable.getOrDefault(q.id(), false) ? "named " + q.id() + page.key() : null);
     }
 }

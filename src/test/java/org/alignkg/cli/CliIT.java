@@ -70,6 +70,21 @@ class CliIT {
     }
 
     @Test
+    void a_named_query_pages_with_limit_and_offset_and_free_text_refuses_them() {
+        run("sync", "--store", store());
+        Run page = run("query", "--store", store(), "--format", "csv", "--limit", "2", "--offset", "1", "limitations-verbatim");
+        assertThat(page.exit()).as(page.err()).isZero();
+        assertThat(page.out().split("\r?\n")).extracting(l -> l.split(",")[0])
+            .containsExactly("limitation", "https://w3id.org/alignkg/limitation/2", "https://w3id.org/alignkg/limitation/3");
+        Run free = run("query", "--store", store(), "--limit", "2", "SELECT * { ?s ?p ?o }");
+        assertThat(free.exit()).isEqualTo(65);
+        assertThat(free.err().strip()).isEqualTo("alignkg: --limit: paging applies to named queries only; write LIMIT/OFFSET in the query text");
+        Run bad = run("query", "--store", store(), "--offset", "-3", "limitations-verbatim");
+        assertThat(bad.exit()).isEqualTo(65);
+        assertThat(bad.err().strip()).isEqualTo("alignkg: parameter '--offset': must be an integer from 0 to 9223372036854775807, got '-3'");
+    }
+
+    @Test
     void query_answers_ask_and_construct() {
         run("sync", "--store", store());
         Run ask = run("query", "--store", store(), "--format", "csv",

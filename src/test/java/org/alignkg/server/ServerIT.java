@@ -335,6 +335,42 @@ class ServerIT {
     }
 
     @Test
+    void named_query_pages_with_limit_and_offset_each_page_cached_apart() {
+        List<String> all = LABELS;
+        var page = server.get("/api/queries/limitations?limit=2&offset=1", "text/csv");
+        assertThat(page.statusCode()).isEqualTo(200);
+        var again = server.get("/api/queries/limitations?limit=2&offset=1", "text/csv");
+        assertThat(again.body()).isEqualTo(page.body());
+        var tail = server.get("/api/queries/limitations?offset=3", "text/csv");
+        var whole = server.get("/api/queries/limitations", "text/csv");
+        List<String> pageLabels = csvColumn(page.body(), "label");
+        assertThat(pageLabels).containsExactlyElementsOf(all.subList(1, 3));
+        assertThat(csvColumn(tail.body(), "label")).containsExactlyElementsOf(all.subList(3, 5));
+        assertThat(csvColumn(whole.body(), "label")).containsExactlyElementsOf(all);
+        assertThat(csvColumn(server.get("/api/queries/limitations?limit=0", "text/csv").body(), "label")).isEmpty();
+    }
+
+    @Test
+    void bad_paging_parameters_are_400_naming_the_parameter() {
+        var negative = server.get("/api/queries/limitations?limit=-1", null);
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("\"title\":\"parameter 'limit': must be an integer from 0 to 100000, got '-1'\"");
+        var text = server.get("/api/queries/limitations?offset=ten", null);
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(text.body()).contains("\"title\":\"parameter 'offset': must be an integer from 0 to 9223372036854775807, got 'ten'\"");
+        var twice = server.get("/api/queries/limitations?limit=1&limit=2", null);
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("\"title\":\"give parameter 'limit' once\"");
+    }
+
+    /** The values of one column of a CSV answer without quoting (labels here have no commas). */
+    private static List<String> csvColumn(String csv, String column) {
+        String[] lines = csv.split("\r?\n");
+        int i = List.of(lines[0].split(",")).indexOf(column);
+        return java.util.Arrays.stream(lines).skip(1).map(l -> l.split(",")[i]).toList();
+    }
+
+    @Test
     void a_parameter_that_tries_to_inject_sparql_is_a_literal_or_refused_never_run() {
         long before = health().triples;
         String attack = "x\")) } ; DROP ALL ; SELECT * { ?s ?p ?o FILTER((\"";
