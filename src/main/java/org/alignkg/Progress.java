@@ -8,8 +8,13 @@ public interface Progress {
         @Override public void end() { }
     };
 
-    /** A new task starts (e.g. "reading data/concepts.ttl"). */
+    /** A new task starts (e.g. "reading data/concepts.ttl"); its units are triples. */
     void begin(String task);
+
+    /** A new task starts whose units are {@code unit} (e.g. "index entries", "nodes"). */
+    default void begin(String task, String unit) {
+        begin(task);
+    }
 
     /** Units done so far within the current task (e.g. triples read). */
     void advance(long done);

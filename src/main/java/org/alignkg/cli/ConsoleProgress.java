@@ -14,6 +14,7 @@ final class ConsoleProgress implements Progress {
 
     private final PrintWriter err;
     private String task = "";
+    private String unit = "triples";
     private long started;
     private long lastShown;
     private boolean shown;
@@ -24,7 +25,13 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public void begin(String task) {
+        begin(task, "triples");
+    }
+
+    @Override
+    public void begin(String task, String unit) {
         this.task = task;
+        this.unit = unit;
         this.started = System.nanoTime();
         this.lastShown = 0;
         this.shown = false;
@@ -37,7 +44,7 @@ final class ConsoleProgress implements Progress {
         lastShown = now;
         shown = true;
         double secs = (now - started) / 1e9;
-        err.printf("\r%s: %,d triples (%,.0f/s)   ", task, done, done / secs);
+        err.printf("\r%s: %,d %s (%,.0f/s)   ", task, done, unit, done / secs);
         err.flush();
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -44,6 +45,7 @@ public final class Loader {
     private final ShapeCheck shapes;
     private final RdfFileReader reader;
     private final Path root;
+    private final Progress progress;
 
     /**
      * @param root paths under this folder are named relative to it (in messages and graph IRIs);
@@ -53,6 +55,7 @@ public final class Loader {
         this.store = store;
         this.shapes = new ShapeCheck(shapesGraph);
         this.reader = new RdfFileReader(progress);
+        this.progress = progress;
         this.root = root.toAbsolutePath().normalize();
     }
 
@@ -173,11 +176,12 @@ public final class Loader {
                     throw new InvalidInputException(SourceLocation.of(name), "the graph <" + AKG.SYSTEM_GRAPH + "> is reserved for the store's bookkeeping");
                 sink.add(g, s, p, o);
             }),
-            (dsg, changed, hierarchyChanged) -> validateChanged(dsg, changed, hierarchyChanged, name));
+            (dsg, changed, hierarchyChanged, newNode) -> validateChanged(dsg, changed, hierarchyChanged, newNode, name),
+            progress);
         return new LoadResult(List.of(name), skipped, List.of(), added);
     }
 
-    private void validateChanged(DatasetGraph dsg, Set<Node> changed, boolean hierarchyChanged, String name) {
+    private void validateChanged(DatasetGraph dsg, Set<Node> changed, boolean hierarchyChanged, Predicate<Node> newNode, String name) {
         Graph union = dsg.getUnionGraph();
         OptionalInt reach = shapes.reach();
         List<Violation> violations;
@@ -189,6 +193,10 @@ public final class Loader {
             for (int step = 0; step < reach.getAsInt() && !frontier.isEmpty(); step++) {
                 Set<Node> next = new HashSet<>();
                 for (Node n : frontier) {
+                    // Whatever points at a node new to the store came with the file: its subject is
+                    // already in 'changed' and walks on from there, so the index lookup is skipped.
+                    // Only nodes the store knew before can have referrers outside the file.
+                    if (newNode.test(n)) continue;
                     var it = union.find(Node.ANY, Node.ANY, n);
                     while (it.hasNext()) {
                         Node s = it.next().getSubject();
@@ -197,7 +205,9 @@ public final class Loader {
                 }
                 frontier = next;
             }
-            violations = shapes.checkNodes(union, affected);
+            progress.begin("validating " + name, "nodes");
+            violations = shapes.checkNodes(union, affected, progress::advance);
+            progress.end();
         }
         violations = violations.stream().filter(Violation::error).toList();
         if (violations.isEmpty()) return;

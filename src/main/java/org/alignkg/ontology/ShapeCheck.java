@@ -54,7 +54,14 @@ public final class ShapeCheck {
      * Validates only {@code nodes} (each against the shapes that target it) with {@code data} as
      * the data graph. Equal to the part of {@link #check} about these nodes.
      */
-    public List<Violation> checkNodes(Graph data, Iterable<Node> nodes) {
+    public List<Violation> checkNodes(Graph graph, Iterable<Node> nodes) {
+        return checkNodes(graph, nodes, done -> { });
+    }
+
+    /** As {@link #checkNodes(Graph, Iterable)}; {@code checked} hears how many nodes are done, now and then. */
+    public List<Violation> checkNodes(Graph graph, Iterable<Node> nodes, java.util.function.LongConsumer checked) {
+        Graph data = new SubjectCachedGraph(graph);
+        long done = 0;
         // One validation context for all nodes, and target matching done here with a cache of
         // superclass closures: Jena's per-node entry point (ShaclValidator.validate(shapes, data,
         // node)) re-derives the class hierarchy for every node and shape, which dominated the
@@ -86,6 +93,7 @@ public final class ShapeCheck {
                 }
                 if (focus) ValidationProc.execValidateShape(vCxt, data, shape, n);
             }
+            if ((++done & 0x3FFF) == 0) checked.accept(done);
         }
         List<Violation> out = toViolations(vCxt.generateReport());
         out.sort(ORDER);

@@ -22,10 +22,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Function;
 
 import java.time.Instant;
 
+import org.alignkg.Progress;
 import org.alignkg.StoreBusyException;
 import org.alignkg.ontology.AKG;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -41,6 +43,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetable.NodeTableTRDF;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -187,10 +190,13 @@ public final class KgStore implements AutoCloseable {
      * Checks the dataset before a bulk load commits; throws to abort. {@code changedSubjects} are
      * the subjects of every quad added or removed; {@code classHierarchyChanged} tells that an
      * {@code rdfs:subClassOf} triple was added or removed (so class targets may have moved).
+     * {@code newNode} tells whether a node was unknown to the store before this load: no quad
+     * that was already stored can mention it, so every quad that has it as object came with the
+     * file, and that quad's subject is among {@code changedSubjects}.
      */
     @FunctionalInterface
     public interface BulkCheck {
-        void check(DatasetGraph dsg, Set<Node> changedSubjects, boolean classHierarchyChanged);
+        void check(DatasetGraph dsg, Set<Node> changedSubjects, boolean classHierarchyChanged, Predicate<Node> newNode);
     }
 
     /**
@@ -212,9 +218,10 @@ public final class KgStore implements AutoCloseable {
      * ({@link QuadIdBuffer}), as the phased loader does from its primary index. On this project's
      * 2-core benchmark machine that is faster than the multi-threaded loaders (bench/README.md).
      *
+     * @param progress hears the index-writing phase (parsing reports through the source's reader)
      * @return number of distinct quads added
      */
-    public long bulkReplaceFile(String path, BulkSource source, BulkCheck check) {
+    public long bulkReplaceFile(String path, BulkSource source, BulkCheck check, Progress progress) {
         long[] added = new long[1];
         try {
         Txn.executeWrite(dsg, () -> {
@@ -233,6 +240,7 @@ public final class KgStore implements AutoCloseable {
             NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(base).getQuadTable().getNodeTupleTable();
             List<Node[]> textQuads = new ArrayList<>();
             NodeTable nodes = quads.getNodeTable();
+            long firstNew = nodeTableEnd(nodes);
             QuadIdBuffer buffer = new QuadIdBuffer();
             Map<Node, NodeId> graphIds = new LinkedHashMap<>();
             String sha = pipelined(source, (g, s, p, o) -> {
@@ -260,9 +268,12 @@ public final class KgStore implements AutoCloseable {
                 if (RDFS.Nodes.subClassOf.equals(p)) hierarchy[0] = true;
             });
             Map<Long, Long> perGraph = null;
-            for (TupleIndex index : quads.getTupleTable().getIndexes()) {
-                Map<Long, Long> counts = buffer.writeTo(index);
+            TupleIndex[] indexes = quads.getTupleTable().getIndexes();
+            for (int i = 0; i < indexes.length; i++) {
+                progress.begin("writing index " + indexes[i].getName() + " (" + (i + 1) + " of " + indexes.length + ")", "quads");
+                Map<Long, Long> counts = buffer.writeTo(indexes[i], perGraph == null, progress::advance);
                 if (perGraph == null) perGraph = counts;
+                progress.end();
             }
             Map<Node, Long> textPerGraph = new HashMap<>();
             for (Node[] q : textQuads) {
@@ -281,12 +292,33 @@ public final class KgStore implements AutoCloseable {
                 dsg.add(SYSTEM, g, DCTERMS_MODIFIED, NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime));
                 added[0] += size;
             }
-            check.check(dsg, changed, hierarchy[0]);
+            check.check(dsg, changed, hierarchy[0], n -> {
+                if (firstNew < 0) return false; // unknown layout: every node counts as old (safe)
+                NodeId id = nodes.getNodeIdForNode(n);
+                return id.isPtr() && id.getPtrLocation() >= firstNew;
+            });
         });
         } finally {
             generation.incrementAndGet();
         }
         return added[0];
+    }
+
+    /**
+     * Where the node table's data file ends before this transaction adds to it, or -1 when the
+     * table is not laid out as expected. TDB2 never rewrites or removes node table entries and
+     * gives a stored node the id of its position in that append-only file, so a node whose id
+     * points at or past this offset was allocated by the running transaction.
+     */
+    private static long nodeTableEnd(NodeTable nodes) {
+        NodeTable t = nodes;
+        for (int depth = 0; depth < 8 && t != null; depth++) {
+            if (t instanceof NodeTableTRDF trdf) return trdf.getData().length();
+            NodeTable inner = t.wrapped();
+            if (inner == t) break;
+            t = inner;
+        }
+        return -1;
     }
 
     /**

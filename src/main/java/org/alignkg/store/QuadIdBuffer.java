@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.atlas.lib.tuple.TupleFactory;
@@ -44,9 +45,11 @@ final class QuadIdBuffer {
 
     /**
      * Writes every quad into {@code index}, sorted in the index's key order, skipping duplicates.
-     * Returns, per graph id, the number of distinct quads (used once, for the G-first index).
+     * Returns, per graph id, the number of distinct quads when {@code countPerGraph} (asked once:
+     * every index holds the same quads), else an empty map. {@code written} hears how many quads
+     * are done, now and then.
      */
-    Map<Long, Long> writeTo(TupleIndex index) {
+    Map<Long, Long> writeTo(TupleIndex index, boolean countPerGraph, LongConsumer written) {
         // src[k] = which GSPO column goes to key position k of this index (e.g. POSG: 2,3,1,0).
         Tuple<Integer> mapped = index.getMapping().map(TupleFactory.create4(0, 1, 2, 3));
         int[] src = { mapped.get(0), mapped.get(1), mapped.get(2), mapped.get(3) };
@@ -63,7 +66,8 @@ final class QuadIdBuffer {
             if (q > 0 && compare(keys, at, at - 4) == 0) continue;
             for (int k = 0; k < 4; k++) primary[src[k]] = decode(keys[at + k]);
             index.add(TupleFactory.create4(primary[0], primary[1], primary[2], primary[3]));
-            perGraph.merge(keys[at + graphSlot], 1L, Long::sum);
+            if (countPerGraph) perGraph.merge(keys[at + graphSlot], 1L, Long::sum);
+            if ((q & 0xFFFF) == 0) written.accept(q);
         }
         return perGraph;
     }

@@ -149,4 +149,61 @@ class BulkLoadIT {
             assertThat(store.contentHash()).isEqualTo(before);
         }
     }
+
+    @Test
+    void a_bulk_load_that_breaks_a_node_two_steps_away_in_another_file_is_refused() throws IOException {
+        // The statement's sh:equals path runs statement -> anchor -> selector -> oa:exact. A later
+        // file adds an oa:exact to the position selector, a node that file 1 made and that is
+        // not new to the store: only the walk from it back over two referrers finds the statement.
+        String a = "https://w3id.org/alignkg/test/";
+        String statement = String.join("\n",
+            "<" + a + "s1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/alignkg/ontology#Statement> .",
+            "<" + a + "s1> <http://schema.org/text> \"quoted words\" .",
+            "<" + a + "s1> <http://www.w3.org/2000/01/rdf-schema#label> \"S1\"@en .",
+            "<" + a + "s1> <http://purl.org/dc/terms/source> <https://example.org/source> .",
+            "<" + a + "s1> <http://www.w3.org/ns/prov#wasAttributedTo> <https://w3id.org/alignkg/agent/test> .",
+            "<" + a + "s1> <http://www.w3.org/ns/prov#generatedAtTime> \"2026-01-01T00:00:00Z\"^^<http://www.w3.org/2001/XMLSchema#dateTime> .",
+            "<" + a + "s1> <https://w3id.org/alignkg/ontology#anchor> <" + a + "a1> .",
+            "<" + a + "a1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/oa#SpecificResource> .",
+            "<" + a + "a1> <http://www.w3.org/ns/oa#hasSource> <https://example.org/source> .",
+            "<" + a + "a1> <http://www.w3.org/ns/oa#hasSelector> <" + a + "q1> .",
+            "<" + a + "a1> <http://www.w3.org/ns/oa#hasSelector> <" + a + "p1> .",
+            "<" + a + "q1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/oa#TextQuoteSelector> .",
+            "<" + a + "q1> <http://www.w3.org/ns/oa#exact> \"quoted words\" .",
+            "<" + a + "p1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/oa#TextPositionSelector> .",
+            "<" + a + "p1> <http://www.w3.org/ns/oa#start> \"0\"^^<http://www.w3.org/2001/XMLSchema#integer> .",
+            "<" + a + "p1> <http://www.w3.org/ns/oa#end> \"12\"^^<http://www.w3.org/2001/XMLSchema#integer> .") + "\n";
+        try (KgStore store = shippedStore("tdb")) {
+            Loader loader = TestData.loader(store);
+            loader.load(List.of(write("statement.nt", statement)), null, true);
+            String before = store.contentHash();
+            Path extra = write("extra.nt", "<" + a + "p1> <http://www.w3.org/ns/oa#exact> \"other words\" .\n");
+            assertThatThrownBy(() -> loader.load(List.of(extra), null, true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not conform to the SHACL shapes (1 violation)")
+                .hasMessageContaining("akgr:test/s1");
+            assertThat(store.contentHash()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void the_store_tells_nodes_new_to_it_from_nodes_it_had_before() {
+        // The reach walk skips index lookups for new nodes; if TDB2's node table layout ever
+        // changed, the store would call every node old: still correct, but slow again.
+        Node limitation = NodeFactory.createURI("https://w3id.org/alignkg/limitation/2");
+        Node fresh = NodeFactory.createURI("https://w3id.org/alignkg/test/fresh");
+        Node p = NodeFactory.createURI("https://w3id.org/alignkg/test/p");
+        Map<Node, Boolean> seen = new java.util.LinkedHashMap<>();
+        try (KgStore store = shippedStore("tdb")) {
+            store.bulkReplaceFile("test/new-nodes.nq",
+                sink -> { sink.add(NodeFactory.createURI("https://w3id.org/alignkg/graph/test"), fresh, p, limitation); return "0"; },
+                (dsg, changed, hierarchy, newNode) -> {
+                    seen.put(fresh, newNode.test(fresh));
+                    seen.put(limitation, newNode.test(limitation));
+                    seen.put(p, newNode.test(p));
+                },
+                Progress.NONE);
+        }
+        assertThat(seen).containsExactly(Map.entry(fresh, true), Map.entry(limitation, false), Map.entry(p, true));
+    }
 }

@@ -1,0 +1,85 @@
+package org.alignkg.ontology;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.impl.GraphBase;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.util.iterator.WrappedIterator;
+
+/**
+ * A read-only view of a graph that does not change while it is used, which reads all triples of
+ * a subject with one {@code find(s, ANY, ANY)} and answers later finds with that subject from
+ * memory. SHACL asks the data graph many narrow questions about the same few nodes (each
+ * property shape a {@code find(focus, path, ANY)}, each {@code sh:class} the types of a value
+ * node that thousands of focus nodes share, such as a limitation); against a TDB2 union graph each
+ * such find is an index range scan plus a decode and a de-duplication, which dominated a bulk
+ * load's validation. Finds without a subject go to the graph underneath.
+ *
+ * <p>Memory stays bounded: at most {@link #MAX_SUBJECTS} subjects are kept (least recently used
+ * first out) and a subject with more than {@link #MAX_TRIPLES_PER_SUBJECT} triples is never kept.
+ */
+final class SubjectCachedGraph extends GraphBase {
+    static final int MAX_SUBJECTS = 100_000;
+    static final int MAX_TRIPLES_PER_SUBJECT = 1_000;
+    private static final List<Triple> TOO_MANY = List.of();
+
+    private final Graph base;
+    private final Map<Node, List<Triple>> bySubject = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Node, List<Triple>> eldest) {
+            return size() > MAX_SUBJECTS;
+        }
+    };
+
+    SubjectCachedGraph(Graph base) {
+        this.base = base;
+    }
+
+    @Override
+    protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+        Node s = pattern.getMatchSubject();
+        if (s == null) return base.find(pattern);
+        List<Triple> all = bySubject.get(s);
+        if (all == null) {
+            all = read(s);
+            bySubject.put(s, all);
+        }
+        if (all == TOO_MANY) return base.find(pattern);
+        Node p = pattern.getMatchPredicate();
+        Node o = pattern.getMatchObject();
+        List<Triple> out = new ArrayList<>();
+        for (Triple t : all)
+            if ((p == null || p.equals(t.getPredicate())) && (o == null || o.equals(t.getObject()))) out.add(t);
+        return WrappedIterator.create(out.iterator());
+    }
+
+    private List<Triple> read(Node s) {
+        List<Triple> all = new ArrayList<>();
+        ExtendedIterator<Triple> it = base.find(s, Node.ANY, Node.ANY);
+        try {
+            while (it.hasNext()) {
+                if (all.size() == MAX_TRIPLES_PER_SUBJECT) return TOO_MANY;
+                all.add(it.next());
+            }
+        } finally {
+            it.close();
+        }
+        return all;
+    }
+
+    @Override
+    public void performAdd(Triple t) {
+        throw new UnsupportedOperationException("read-only view");
+    }
+
+    @Override
+    public void performDelete(Triple t) {
+        throw new UnsupportedOperationException("read-only view");
+    }
+}
