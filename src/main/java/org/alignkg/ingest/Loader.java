@@ -156,8 +156,10 @@ public final class Loader {
      * them (found through the store's object indexes). For SHACL Core shapes with forward paths
      * this is exactly the set of nodes whose validation result can differ from before, and the
      * store conformed before (every commit is checked), so the store conforms after commit iff
-     * these nodes do. When the shapes have no such bound, or the file adds or removes
-     * {@code rdfs:subClassOf} triples, the whole union is validated instead, as on the normal path.
+     * these nodes do. When the shapes have no such bound, the file adds or removes
+     * {@code rdfs:subClassOf} triples, or a write since the last validated load skipped the
+     * whole-store check ({@link KgStore#hasUnvalidatedWrites()}: SPARQL Update, Graph Store
+     * Protocol, link, import, restore), the whole union is validated instead, as on the normal path.
      */
     private LoadResult bulkLoad(Path f, String formatName, List<String> skipped) {
         String name = nameOf(f);
@@ -176,17 +178,21 @@ public final class Loader {
                     throw new InvalidInputException(SourceLocation.of(name), "the graph <" + AKG.SYSTEM_GRAPH + "> is reserved for the store's bookkeeping");
                 sink.add(g, s, p, o);
             }),
-            (dsg, changed, hierarchyChanged, newNode) -> validateChanged(dsg, changed, hierarchyChanged, newNode, name),
+            (dsg, change) -> validateChanged(dsg, change, name),
             progress);
         return new LoadResult(List.of(name), skipped, List.of(), added);
     }
 
-    private void validateChanged(DatasetGraph dsg, Set<Node> changed, boolean hierarchyChanged, Predicate<Node> newNode, String name) {
+    private void validateChanged(DatasetGraph dsg, KgStore.BulkChange change, String name) {
         Graph union = dsg.getUnionGraph();
         OptionalInt reach = shapes.reach();
+        Set<Node> changed = change.changedSubjects();
+        Predicate<Node> newNode = change.newNode();
         List<Violation> violations;
-        if (reach.isEmpty() || hierarchyChanged) {
+        if (reach.isEmpty() || change.classHierarchyChanged() || !change.conformedBefore()) {
+            progress.begin("validating the whole store", "nodes");
             violations = shapes.check(union);
+            progress.end();
         } else {
             Set<Node> affected = new HashSet<>(changed);
             Set<Node> frontier = changed;

@@ -1,6 +1,7 @@
 package org.alignkg.store;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,8 +79,9 @@ public final class KgStore implements AutoCloseable {
      */
     private final AtomicLong generation = new AtomicLong();
 
-    private KgStore(Path dir, DatasetGraph base, FullTextIndex text) {
+    private KgStore(Path dir, boolean persistent, DatasetGraph base, FullTextIndex text) {
         this.dir = dir;
+        this.persistent = persistent;
         this.base = base;
         this.text = text;
         this.dsg = text.wrap(base);
@@ -107,14 +109,14 @@ public final class KgStore implements AutoCloseable {
         FullTextIndex text = FullTextIndex.open(textIndexDir(dir));
         // The index is rebuilt from the store when it is missing or does not match (see FullTextIndex).
         text.ensureInStep(dsg);
-        return new KgStore(dir, dsg, text);
+        return new KgStore(dir, true, dsg, text);
     }
 
     /** Opens an in-memory TDB2 store (tests, dry runs). */
     public static KgStore inMemory() {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return new KgStore(Path.of("(memory)"), dsg, FullTextIndex.open(null));
+        return new KgStore(Path.of("(memory)"), false, dsg, FullTextIndex.open(null));
     }
 
     private static boolean isLockError(Throwable e) {
@@ -143,7 +145,9 @@ public final class KgStore implements AutoCloseable {
      * Loads files in one write transaction: drops every graph that a listed file (or a file in
      * {@code removedPaths}) put in the store before, adds the new graphs, records each file's hash
      * in the system graph, then runs {@code check} on the resulting dataset before commit. If
-     * anything throws, the transaction aborts and the store is exactly as before.
+     * anything throws, the transaction aborts and the store is exactly as before. {@code check}
+     * must validate the whole store (the loader's does): after commit the unvalidated-writes
+     * mark is cleared.
      */
     public void replaceFiles(List<FileBatch> files, Set<String> removedPaths, Consumer<DatasetGraph> check) {
         try {
@@ -169,6 +173,7 @@ public final class KgStore implements AutoCloseable {
             }
             check.accept(dsg);
         });
+        clearUnvalidatedWrites();
         } finally {
             generation.incrementAndGet();
         }
@@ -187,16 +192,25 @@ public final class KgStore implements AutoCloseable {
     }
 
     /**
-     * Checks the dataset before a bulk load commits; throws to abort. {@code changedSubjects} are
-     * the subjects of every quad added or removed; {@code classHierarchyChanged} tells that an
+     * What a bulk load changed, for the check before commit. {@code changedSubjects} are the
+     * subjects of every quad added or removed; {@code classHierarchyChanged} tells that an
      * {@code rdfs:subClassOf} triple was added or removed (so class targets may have moved).
      * {@code newNode} tells whether a node was unknown to the store before this load: no quad
      * that was already stored can mention it, so every quad that has it as object came with the
-     * file, and that quad's subject is among {@code changedSubjects}.
+     * file, and that quad's subject is among {@code changedSubjects}. {@code conformedBefore} is
+     * false when a write since the last whole-store validation was not checked against the
+     * store as a whole (see {@link #hasUnvalidatedWrites()}): then only a whole-store check is sound.
+     */
+    public record BulkChange(Set<Node> changedSubjects, boolean classHierarchyChanged, Predicate<Node> newNode,
+                             boolean conformedBefore) { }
+
+    /**
+     * Checks the dataset before a bulk load commits; throws to abort. When it returns, the store
+     * as a whole is taken to conform (the unvalidated-writes mark is cleared after commit).
      */
     @FunctionalInterface
     public interface BulkCheck {
-        void check(DatasetGraph dsg, Set<Node> changedSubjects, boolean classHierarchyChanged, Predicate<Node> newNode);
+        void check(DatasetGraph dsg, BulkChange change);
     }
 
     /**
@@ -225,6 +239,8 @@ public final class KgStore implements AutoCloseable {
         long[] added = new long[1];
         try {
         Txn.executeWrite(dsg, () -> {
+            // Read inside the transaction: writers mark before they begin, and run one at a time.
+            boolean conformedBefore = !hasUnvalidatedWrites();
             Set<Node> changed = new HashSet<>();
             boolean[] hierarchy = new boolean[1];
             // Old content of this file counts as changed: removing it can break other nodes' shapes.
@@ -292,12 +308,13 @@ public final class KgStore implements AutoCloseable {
                 dsg.add(SYSTEM, g, DCTERMS_MODIFIED, NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime));
                 added[0] += size;
             }
-            check.check(dsg, changed, hierarchy[0], n -> {
+            check.check(dsg, new BulkChange(changed, hierarchy[0], n -> {
                 if (firstNew < 0) return false; // unknown layout: every node counts as old (safe)
                 NodeId id = nodes.getNodeIdForNode(n);
                 return id.isPtr() && id.getPtrLocation() >= firstNew;
-            });
+            }, conformedBefore));
         });
+        clearUnvalidatedWrites();
         } finally {
             generation.incrementAndGet();
         }
@@ -428,6 +445,7 @@ public final class KgStore implements AutoCloseable {
      * index anyway. {@code progress} gets the number of graphs written so far.
      */
     public void replaceGraphs(Map<String, Graph> graphs, java.util.function.LongConsumer progress) {
+        markUnvalidatedWrites(); // the caller checked its graphs on their own, not with the rest
         try {
         Txn.executeWrite(dsg, () -> {
             long n = 0;
@@ -450,6 +468,7 @@ public final class KgStore implements AutoCloseable {
 
     /** Runs {@code action} inside a write transaction (SPARQL Update, tests). */
     public void write(Consumer<DatasetGraph> action) {
+        markUnvalidatedWrites(); // SPARQL Update, Graph Store Protocol, accepted suggestions
         try {
             Txn.executeWrite(dsg, () -> action.accept(dsg));
         } finally {
@@ -572,6 +591,7 @@ public final class KgStore implements AutoCloseable {
      */
     public long restore(Path file) {
         List<Quad> quads = Backup.read(file);
+        markUnvalidatedWrites(); // a backup is taken as it was, not validated again
         Txn.executeWrite(dsg, () -> {
             dsg.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
             dsg.getDefaultGraph().clear();
@@ -579,6 +599,56 @@ public final class KgStore implements AutoCloseable {
         });
         generation.incrementAndGet();
         return quads.size();
+    }
+
+    /** Name of the file in the store folder that marks writes not validated with the whole store. */
+    public static final String UNVALIDATED_MARK = "unvalidated-writes";
+
+    /**
+     * Whether a write since the last whole-store SHACL validation was committed without one:
+     * SPARQL Update and Graph Store writes are not shape-checked, link and import check their own
+     * graphs only, a restore takes a backup as it is. The mark is a file in the store folder,
+     * written before such a write begins and deleted after a validated load commits, so a crash
+     * between the two can only leave it set: the next bulk load then validates the whole store,
+     * which is slower but never wrong.
+     */
+    public boolean hasUnvalidatedWrites() {
+        return markFile() == null ? unvalidatedInMemory : Files.exists(markFile());
+    }
+
+    private volatile boolean unvalidatedInMemory;
+    private final boolean persistent;
+
+    private Path markFile() {
+        return persistent ? dir.resolve(UNVALIDATED_MARK) : null;
+    }
+
+    private void markUnvalidatedWrites() {
+        Path f = markFile();
+        if (f == null) {
+            unvalidatedInMemory = true;
+            return;
+        }
+        if (Files.exists(f)) return;
+        try {
+            Files.writeString(f, "Writes since " + Instant.now() + " were not validated against the whole store;"
+                + " the next bulk load validates everything.\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + f, e);
+        }
+    }
+
+    private void clearUnvalidatedWrites() {
+        Path f = markFile();
+        if (f == null) {
+            unvalidatedInMemory = false;
+            return;
+        }
+        try {
+            Files.deleteIfExists(f);
+        } catch (java.io.IOException e) {
+            // left set: the next bulk load validates the whole store, as it would anyway
+        }
     }
 
     @Override

@@ -197,13 +197,41 @@ class BulkLoadIT {
         try (KgStore store = shippedStore("tdb")) {
             store.bulkReplaceFile("test/new-nodes.nq",
                 sink -> { sink.add(NodeFactory.createURI("https://w3id.org/alignkg/graph/test"), fresh, p, limitation); return "0"; },
-                (dsg, changed, hierarchy, newNode) -> {
-                    seen.put(fresh, newNode.test(fresh));
-                    seen.put(limitation, newNode.test(limitation));
-                    seen.put(p, newNode.test(p));
+                (dsg, change) -> {
+                    seen.put(fresh, change.newNode().test(fresh));
+                    seen.put(limitation, change.newNode().test(limitation));
+                    seen.put(p, change.newNode().test(p));
                 },
                 Progress.NONE);
         }
         assertThat(seen).containsExactly(Map.entry(fresh, true), Map.entry(limitation, false), Map.entry(p, true));
+    }
+
+    @Test
+    void after_an_unvalidated_write_a_bulk_load_validates_the_whole_store() throws IOException {
+        // A SPARQL Update (here: KgStore.write) is not shape-checked. It leaves a document with a
+        // title and nothing else, far from anything the next file touches: only a whole-store
+        // check finds it, and the bulk load must not commit a store that does not conform.
+        Node doc = NodeFactory.createURI("https://w3id.org/alignkg/document/unchecked");
+        Node title = NodeFactory.createURI("http://purl.org/dc/terms/title");
+        Node g = NodeFactory.createURI("https://w3id.org/alignkg/graph/update-test");
+        Path file = write("corpus.nq", corpus);
+        try (KgStore store = shippedStore("tdb")) {
+            assertThat(store.hasUnvalidatedWrites()).isFalse();
+            store.write(d -> d.add(g, doc, title, NodeFactory.createLiteralLang("Unchecked", "en")));
+            assertThat(store.hasUnvalidatedWrites()).isTrue();
+            assertThat(Files.exists(tmp.resolve("tdb").resolve(KgStore.UNVALIDATED_MARK))).isTrue();
+            String before = store.contentHash();
+            assertThatThrownBy(() -> TestData.loader(store).load(List.of(file), null, true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not conform to the SHACL shapes")
+                .hasMessageContaining("akgr:document/unchecked");
+            assertThat(store.contentHash()).isEqualTo(before);
+            assertThat(store.hasUnvalidatedWrites()).isTrue();
+
+            store.write(d -> d.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+            TestData.loader(store).load(List.of(file), null, true);
+            assertThat(store.hasUnvalidatedWrites()).isFalse();
+        }
     }
 }
