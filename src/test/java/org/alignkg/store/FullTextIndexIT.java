@@ -90,4 +90,32 @@ class FullTextIndexIT {
             assertThat(store.textIndexSize()).isEqualTo(size);
         }
     }
+
+    @Test
+    void opening_counts_entries_from_node_ids_and_checks_exactly_only_when_they_differ(@TempDir Path tmp) {
+        Path dir = tmp.resolve("tdb");
+        org.apache.jena.graph.Node label = org.apache.jena.vocabulary.RDFS.label.asNode();
+        long size;
+        try (KgStore store = KgStore.open(dir)) {
+            loadShipped(store);
+            size = store.textIndexSize();
+            org.apache.jena.sparql.core.DatasetGraph first = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(dir.toString());
+            // the fast count matches the index on the shipped data (no non-literal labels)
+            assertThat(FullTextIndex.quadsWithIndexedPredicates(first)).isEqualTo(size);
+            // an IRI as a label: counted by the fast count, not indexed
+            store.write(d -> d.add(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/alignkg/graph/test"),
+                org.apache.jena.graph.NodeFactory.createURI("https://example.org/s"), label,
+                org.apache.jena.graph.NodeFactory.createURI("https://example.org/not-a-literal")));
+            assertThat(store.textIndexSize()).isEqualTo(size);
+        }
+        org.apache.jena.sparql.core.DatasetGraph base = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(dir.toString());
+        FullTextIndex index = FullTextIndex.open(KgStore.textIndexDir(dir));
+        try {
+            assertThat(FullTextIndex.quadsWithIndexedPredicates(base)).isEqualTo(size + 1);
+            assertThat(index.ensureInStep(base)).as("the exact count agrees, so no rebuild").isFalse();
+        } finally {
+            index.close();
+            org.apache.jena.tdb2.sys.TDBInternal.expel(base);
+        }
+    }
 }
