@@ -26,10 +26,13 @@ public record VizGraph(List<VizNode> nodes, List<VizEdge> edges) {
     private static final String DCT = "http://purl.org/dc/terms/";
     private static final String SCHEMA = "http://schema.org/";
     private static final String AKG = "https://w3id.org/alignkg/ontology#";
+    // A constant, not RDF.type: reading RDF.type here would start Jena from this class's static
+    // initialiser, which fails when nothing has initialised Jena yet (a unit test, Synthetic alone).
+    private static final String RDF_TYPE = RDF.uri + "type";
     private static final List<String> LABELS = List.of(RDFS + "label", SKOS + "prefLabel", DCT + "title",
         "http://xmlns.com/foaf/0.1/name");
     private static final Set<String> FACTS = Set.of(RDFS + "label", SKOS + "prefLabel", DCT + "title", SKOS + "definition",
-        SCHEMA + "text", AKG + "number", DCT + "source", SCHEMA + "url", DCT + "issued", RDF.type.getURI());
+        SCHEMA + "text", AKG + "number", DCT + "source", SCHEMA + "url", DCT + "issued", RDF_TYPE);
 
     public VizGraph {
         nodes = List.copyOf(nodes);
