@@ -2,6 +2,7 @@ package org.alignkg.viz;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class ForceLayout {
         Map<String, Point> out = new LinkedHashMap<>(nodes.size() * 2);
         for (int i = 0; i < nodes.size(); i++)
             out.putIfAbsent(nodes.get(i).id(), new Point(round(xy[2 * i]), round(xy[2 * i + 1])));
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     private static double round(double v) {

@@ -117,8 +117,23 @@ public record VizGraph(List<VizNode> nodes, List<VizEdge> edges) {
     }
 
     public Map<String, Object> toCytoscape() {
+        return toCytoscape(Map.of());
+    }
+
+    /**
+     * Cytoscape.js elements JSON; nodes with an entry in {@code positions} carry it as their
+     * {@code position}, which the {@code preset} layout uses as is.
+     */
+    public Map<String, Object> toCytoscape(Map<String, ForceLayout.Point> positions) {
         Map<String, Object> elements = new LinkedHashMap<>();
-        elements.put("nodes", nodes.stream().map(n -> Map.of("data", n)).toList());
+        elements.put("nodes", nodes.stream().map(n -> {
+            ForceLayout.Point p = positions.get(n.id());
+            if (p == null) return Map.of("data", n);
+            Map<String, Object> element = new LinkedHashMap<>(); // data first, the same bytes every time
+            element.put("data", n);
+            element.put("position", p);
+            return element;
+        }).toList());
         elements.put("edges", edges.stream().map(e -> Map.of("data", e)).toList());
         return Map.of("elements", elements);
     }
