@@ -25,8 +25,9 @@ import java.util.SplittableRandom;
  * fixed iteration cap per level, so the cost is bounded;</li>
  * <li>connected components laid out one by one and packed in rows, largest first, so that
  * isolated nodes do not drift away from the rest;</li>
- * <li>finally scaled to {@link #EDGE_PX} pixels per (median) edge, and nodes closer than
- * {@link #MIN_GAP_PX} are pushed apart.</li>
+ * <li>finally scaled to {@link #EDGE_PX} pixels per (median) edge, or more where the graph is too
+ * dense for that (most nodes would overlap), and nodes still closer than {@link #MIN_GAP_PX} are
+ * pushed apart.</li>
  * </ul>
  * The same graph (same node order, same edges) and seed always gives the same positions: every
  * loop runs in index order and Java's floating point is deterministic.
@@ -38,7 +39,7 @@ public final class ForceLayout {
     private static final double C = 0.2;
     /** Barnes–Hut opening angle: a cell of side s at distance d counts as one body when s/d &lt; THETA. */
     static final double THETA = 1.2;
-    /** Median edge length of the result, in Cytoscape model pixels. */
+    /** Median edge length of the result, in Cytoscape model pixels (longer for dense graphs). */
     public static final double EDGE_PX = 50;
     /** Smallest distance between two node centres in the result, in pixels (nodes are drawn 16 to 36 px wide). */
     public static final double MIN_GAP_PX = 26;
@@ -50,8 +51,8 @@ public final class ForceLayout {
      * {@value #MIN_ITERATIONS} and at most {@value #COARSEST_ITERATIONS}, so coarse levels (cheap) get
      * many and the full graph (dear, and already close from the level above) few.
      */
-    private static final int LEVEL_BUDGET = 20_000;
-    private static final int MIN_ITERATIONS = 20;
+    private static final int LEVEL_BUDGET = 10_000;
+    private static final int MIN_ITERATIONS = 15;
     private static final double STEP_DECAY = 0.9;
 
     /** A node position in Cytoscape model coordinates (pixels at zoom 1). */
@@ -155,13 +156,14 @@ public final class ForceLayout {
         int n = g.n;
         double[] force = new double[2 * n];
         QuadTree tree = new QuadTree(n);
+        int[] stack = new int[QuadTree.STACK];
         double step = step0;
         double energy = Double.MAX_VALUE;
         int progress = 0;
         for (int it = 0; it < maxIterations; it++) {
             Arrays.fill(force, 0);
             tree.build(xy, n);
-            for (int i = 0; i < n; i++) tree.repulse(i, xy, force);
+            for (int i = 0; i < n; i++) tree.repulse(i, xy, force, stack);
             for (int i = 0; i < n; i++) {
                 double xi = xy[2 * i];
                 double yi = xy[2 * i + 1];
@@ -504,21 +506,28 @@ public final class ForceLayout {
     /** Barnes–Hut quadtree in flat arrays, rebuilt every iteration. */
     private static final class QuadTree {
         private static final int MAX_DEPTH = 48;
+        /** Enough for a depth-first walk: each level down pops one cell and pushes at most four. */
+        static final int STACK = 4 * MAX_DEPTH + 16;
         private int cells;
-        private double[] cx, cy, half, sx, sy;
-        private int[] mass, child, first;
+        /** Per cell: centre and half side of its square; sum of positions (then centre of mass) and count of its points. */
+        private double[] cx, cy, half, mx, my;
+        private int[] mass, first;
+        /** Per cell, four child cells or -1; {@code internal[c]} once c has any. */
+        private int[] child;
+        private boolean[] internal;
+        /** Points of a leaf: {@code first[c]}, then {@code next[i]} until -1 (more than one only at MAX_DEPTH). */
         private final int[] next;
-        private int[] stack = new int[256];
 
         QuadTree(int n) {
             int cap = 4 * n + 8;
             cx = new double[cap];
             cy = new double[cap];
             half = new double[cap];
-            sx = new double[cap];
-            sy = new double[cap];
+            mx = new double[cap];
+            my = new double[cap];
             mass = new int[cap];
             first = new int[cap];
+            internal = new boolean[cap];
             child = new int[4 * cap];
             next = new int[n];
         }
@@ -534,6 +543,10 @@ public final class ForceLayout {
             cells = 0;
             newCell((minX + maxX) / 2, (minY + maxY) / 2, Math.max(maxX - minX, maxY - minY) / 2 + 1e-6);
             for (int i = 0; i < n; i++) insert(i, xy[2 * i], xy[2 * i + 1]);
+            for (int c = 0; c < cells; c++) {
+                mx[c] /= mass[c];
+                my[c] /= mass[c];
+            }
         }
 
         private int newCell(double x, double y, double h) {
@@ -542,11 +555,15 @@ public final class ForceLayout {
             cx[c] = x;
             cy[c] = y;
             half[c] = h;
-            sx[c] = 0;
-            sy[c] = 0;
+            mx[c] = 0;
+            my[c] = 0;
             mass[c] = 0;
             first[c] = -1;
-            Arrays.fill(child, 4 * c, 4 * c + 4, -1);
+            internal[c] = false;
+            child[4 * c] = -1;
+            child[4 * c + 1] = -1;
+            child[4 * c + 2] = -1;
+            child[4 * c + 3] = -1;
             return c;
         }
 
@@ -555,63 +572,56 @@ public final class ForceLayout {
             cx = Arrays.copyOf(cx, cap);
             cy = Arrays.copyOf(cy, cap);
             half = Arrays.copyOf(half, cap);
-            sx = Arrays.copyOf(sx, cap);
-            sy = Arrays.copyOf(sy, cap);
+            mx = Arrays.copyOf(mx, cap);
+            my = Arrays.copyOf(my, cap);
             mass = Arrays.copyOf(mass, cap);
             first = Arrays.copyOf(first, cap);
+            internal = Arrays.copyOf(internal, cap);
             child = Arrays.copyOf(child, 4 * cap);
         }
 
-        private boolean leaf(int c) {
-            return child[4 * c] < 0 && child[4 * c + 1] < 0 && child[4 * c + 2] < 0 && child[4 * c + 3] < 0;
-        }
-
-        private int quadrant(int c, double x, double y) {
-            return (x >= cx[c] ? 1 : 0) + (y >= cy[c] ? 2 : 0);
-        }
-
-        private int childOf(int c, int q) {
+        private int childOf(int c, double x, double y) {
+            int q = (x >= cx[c] ? 1 : 0) + (y >= cy[c] ? 2 : 0);
             int k = child[4 * c + q];
             if (k >= 0) return k;
             double h = half[c] / 2;
             int made = newCell(cx[c] + ((q & 1) == 1 ? h : -h), cy[c] + ((q & 2) == 2 ? h : -h), h);
             child[4 * c + q] = made;
+            internal[c] = true;
             return made;
         }
 
         private void insert(int i, double x, double y) {
             int c = 0;
             for (int depth = 0; ; depth++) {
-                if (leaf(c)) {
+                if (!internal[c]) {
                     if (mass[c] == 0 || depth >= MAX_DEPTH) { // empty leaf, or as deep as it goes (same spot): a list
                         next[i] = first[c];
                         first[c] = i;
                         add(c, x, y);
                         return;
                     }
-                    // split: the single point here moves one level down
+                    // split: the single point here moves one level down (its sum is its position)
                     int j = first[c];
                     first[c] = -1;
-                    double jx = sx[c];
-                    double jy = sy[c];
-                    int q = childOf(c, quadrant(c, jx, jy));
+                    int q = childOf(c, mx[c], my[c]);
                     next[j] = -1;
                     first[q] = j;
-                    add(q, jx, jy);
+                    add(q, mx[c], my[c]);
                 }
                 add(c, x, y);
-                c = childOf(c, quadrant(c, x, y));
+                c = childOf(c, x, y);
             }
         }
 
         private void add(int c, double x, double y) {
             mass[c]++;
-            sx[c] += x;
-            sy[c] += y;
+            mx[c] += x;
+            my[c] += y;
         }
 
-        /** Adds the repulsion on node i from all others to force[2i], force[2i+1]. */
-        void repulse(int i, double[] xy, double[] force) {
+        /** Adds the repulsion on node i from all others to force[2i], force[2i+1]; {@code stack} is scratch space. */
+        void repulse(int i, double[] xy, double[] force, int[] stack) {
             double xi = xy[2 * i];
             double yi = xy[2 * i + 1];
             double fx = 0, fy = 0;
@@ -620,8 +630,7 @@ public final class ForceLayout {
             stack[top++] = 0;
             while (top > 0) {
                 int c = stack[--top];
-                if (mass[c] == 0) continue;
-                if (leaf(c)) {
+                if (!internal[c]) {
                     for (int j = first[c]; j >= 0; j = next[j]) {
                         if (j == i) continue;
                         double dx = xi - xy[2 * j];
@@ -632,28 +641,27 @@ public final class ForceLayout {
                             dy = 0;
                             d2 = dx * dx;
                         }
-                        fx += C * K * K * dx / d2;
-                        fy += C * K * K * dy / d2;
+                        fx += dx / d2;
+                        fy += dy / d2;
                     }
                     continue;
                 }
-                double mx = sx[c] / mass[c];
-                double my = sy[c] / mass[c];
-                double dx = xi - mx;
-                double dy = yi - my;
+                double dx = xi - mx[c];
+                double dy = yi - my[c];
                 double d2 = dx * dx + dy * dy;
-                double side = 2 * half[c];
-                boolean inside = Math.abs(xi - cx[c]) <= half[c] && Math.abs(yi - cy[c]) <= half[c];
-                if (!inside && side * side < theta2 * d2) {
-                    fx += C * K * K * mass[c] * dx / d2;
-                    fy += C * K * K * mass[c] * dy / d2;
+                double h = half[c];
+                if (4 * h * h < theta2 * d2 && Math.abs(xi - cx[c]) > h | Math.abs(yi - cy[c]) > h) {
+                    fx += mass[c] * dx / d2;
+                    fy += mass[c] * dy / d2;
                     continue;
                 }
-                if (top + 4 > stack.length) stack = Arrays.copyOf(stack, stack.length * 2);
-                for (int q = 3; q >= 0; q--) if (child[4 * c + q] >= 0) stack[top++] = child[4 * c + q];
+                for (int q = 3; q >= 0; q--) {
+                    int k = child[4 * c + q];
+                    if (k >= 0) stack[top++] = k;
+                }
             }
-            force[2 * i] += fx;
-            force[2 * i + 1] += fy;
+            force[2 * i] += C * K * K * fx;
+            force[2 * i + 1] += C * K * K * fy;
         }
     }
 }
