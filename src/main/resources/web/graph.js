@@ -151,12 +151,15 @@
   function buildFilters() {
     const typeBox = document.getElementById('type-filters');
     const relBox = document.getElementById('relation-filters');
-    const present = new Set(cy.nodes().map(n => n.data('type')));
-    const presentRel = new Set(cy.edges().map(e => e.data('relation')));
+    // One pass over the elements for the counts, not a selector per type.
+    const count = new Map();
+    cy.nodes().forEach(n => count.set(n.data('type'), (count.get(n.data('type')) || 0) + 1));
+    const presentRel = new Set();
+    cy.edges().forEach(e => { presentRel.add(e.data('relation')); });
     typeBox.querySelectorAll('label').forEach(l => l.remove());
     relBox.querySelectorAll('label').forEach(l => l.remove());
     for (const t of legend.types) {
-      if (!t.curated && !present.has(t.id)) continue;
+      if (!t.curated && !count.has(t.id)) continue;
       const box = el('input', { type: 'checkbox', id: 'type-' + t.id, value: t.id, 'data-filter': 'type' });
       box.checked = !state.hiddenTypes.has(t.id);
       box.addEventListener('change', () => {
@@ -164,7 +167,7 @@
         saveState(); applyFilters();
       });
       typeBox.append(el('label', { for: 'type-' + t.id }, box, swatch(t.color, 'node'), ' ' + t.label,
-        el('span', { class: 'count', text: ' (' + cy.nodes('[type = "' + t.id + '"]').length + ')' })));
+        el('span', { class: 'count', text: ' (' + (count.get(t.id) || 0) + ')' })));
     }
     for (const r of legend.relations) {
       if (r.id === 'other' && !presentRel.has('other')) continue;
