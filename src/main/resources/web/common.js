@@ -60,15 +60,18 @@ window.AKG = (function () {
   function editorLink(query) { return '/query?q=' + encodeURIComponent(query); }
 
   /** Cytoscape.js stylesheet from the server's legend (/api/graph/legend): one look for every graph view. */
+  // Big graphs (over 500 nodes) have no labels or arrows, and leave out the properties that only style those: each
+  // property costs time on every element when the style is first computed.
   function cyStyle(legend, big) {
     const style = [
-      { selector: 'node', style: {
-        'label': big ? '' : 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 120,
-        'text-valign': 'bottom', 'text-margin-y': 3, 'width': 22, 'height': 22, 'border-width': 1, 'border-color': '#555',
-        'color': '#222', 'min-zoomed-font-size': 7 } },
-      { selector: 'edge', style: {
-        'width': 1.4, 'curve-style': big ? 'haystack' : 'bezier', 'target-arrow-shape': big ? 'none' : 'triangle',
-        'arrow-scale': 0.8, 'opacity': 0.85 } },
+      { selector: 'node', style: big
+        ? { 'width': 22, 'height': 22, 'border-width': 1, 'border-color': '#555' }
+        : { 'label': 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 120,
+          'text-valign': 'bottom', 'text-margin-y': 3, 'width': 22, 'height': 22, 'border-width': 1, 'border-color': '#555',
+          'color': '#222', 'min-zoomed-font-size': 7 } },
+      { selector: 'edge', style: big
+        ? { 'width': 1.4, 'curve-style': 'haystack', 'opacity': 0.85 }
+        : { 'width': 1.4, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, 'opacity': 0.85 } },
       { selector: '.type-hidden, .rel-hidden', style: { 'display': 'none' } },
       { selector: 'node:selected, node.highlight', style: { 'border-width': 4, 'border-color': '#111', 'z-index': 10 } },
       { selector: '.faded', style: { 'opacity': 0.18 } },
@@ -80,8 +83,8 @@ window.AKG = (function () {
         'background-color': t.color, 'shape': t.shape, 'width': size, 'height': size } });
     }
     for (const r of legend.relations) {
-      style.push({ selector: 'edge[relation = "' + r.id + '"]', style: {
-        'line-color': r.color, 'target-arrow-color': r.color, 'line-style': r.lineStyle } });
+      style.push({ selector: 'edge[relation = "' + r.id + '"]', style: big ? { 'line-color': r.color, 'line-style': r.lineStyle }
+        : { 'line-color': r.color, 'target-arrow-color': r.color, 'line-style': r.lineStyle } });
     }
     return style;
   }

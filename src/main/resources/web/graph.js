@@ -1,5 +1,8 @@
 'use strict';
-/* Graph explorer: Cytoscape.js over /api/graph. View state (focus, depth, filters, layout, selection) lives in the URL. */
+/* Graph explorer: Cytoscape.js over /api/graph. View state (focus, depth, filters, layout, selection) lives in the URL.
+   Layouts: 'auto' (the default) is the server's layout for graphs over BIG nodes and fCoSE below; 'server' draws the
+   positions /api/graph?layout=server computed (org.alignkg.viz.ForceLayout) with the 'preset' layout; the others
+   run in the browser. */
 (function () {
   const { el, href, getJson, cyStyle, swatch, download, aboutQuery, editorLink } = window.AKG;
   const params = new URLSearchParams(location.search);
@@ -8,12 +11,19 @@
     depth: params.get('depth') || '',
     hiddenTypes: new Set((params.get('hide') || '').split(',').filter(Boolean)),
     hiddenRelations: new Set((params.get('hiderel') || '').split(',').filter(Boolean)),
-    layout: params.get('layout') || 'fcose',
+    layout: params.get('layout') || 'auto',
     select: params.get('select') || '',
-    synthetic: params.get('synthetic') || ''
+    synthetic: params.get('synthetic') || '',
+    seed: params.get('seed') || ''
   };
+  const BIG = 500;
+  const LAYOUT_NAMES = { server: 'server layout', fcose: 'fCoSE', cose: 'CoSE', concentric: 'concentric', breadthfirst: 'hierarchy',
+    circle: 'circle', grid: 'grid' };
   let cy = null;
   let legend = null;
+  let dataUrl = '';
+  // Node id -> {x, y} from the server's layout, once fetched; nodes added later get a place next to a neighbour.
+  let serverPositions = null;
   const status = document.getElementById('status');
 
   function saveState() {
@@ -22,9 +32,10 @@
     if (state.focus && state.depth) p.set('depth', state.depth);
     if (state.hiddenTypes.size) p.set('hide', [...state.hiddenTypes].join(','));
     if (state.hiddenRelations.size) p.set('hiderel', [...state.hiddenRelations].join(','));
-    if (state.layout !== 'fcose') p.set('layout', state.layout);
+    if (state.layout !== 'auto') p.set('layout', state.layout);
     if (state.select) p.set('select', state.select);
     if (state.synthetic) p.set('synthetic', state.synthetic);
+    if (state.synthetic && state.seed) p.set('seed', state.seed);
     const q = p.toString();
     history.replaceState(null, '', location.pathname + (q ? '?' + q : ''));
   }
@@ -44,14 +55,67 @@
     }
   }
 
-  function runLayout() {
-    const big = cy.nodes().length > 500;
-    return new Promise(resolve => {
-      const eles = state.hiddenTypes.size || state.hiddenRelations.size ? cy.elements(':visible') : cy.elements();
-      const layout = eles.layout(layoutOptions(state.layout, big));
+  /** The layout that runs for the chosen one: 'auto' is the server's for big graphs, fCoSE otherwise. */
+  function effectiveLayout(nodeCount) {
+    if (state.layout === 'auto') return nodeCount > BIG ? 'server' : 'fcose';
+    return state.layout;
+  }
+
+  function withLayoutParam(url) {
+    return url + (url.includes('?') ? '&' : '?') + 'layout=server';
+  }
+
+  function rememberPositions(nodes) {
+    serverPositions = new Map();
+    for (const n of nodes) if (n.position) serverPositions.set(n.data.id, n.position);
+  }
+
+  // The server's layout only knows the view it was asked for: a node added since (double-click) goes on a small
+  // circle around its first neighbour that has a place, and keeps that place.
+  function serverPosition(node) {
+    let p = serverPositions.get(node.id());
+    if (p) return p;
+    const placed = node.neighborhood('node').filter(n => serverPositions.has(n.id()));
+    const anchor = placed.nonempty() ? serverPositions.get(placed[0].id()) : { x: 0, y: 0 };
+    const k = serverPositions.size;
+    p = { x: anchor.x + 60 * Math.cos(k * 2.4), y: anchor.y + 60 * Math.sin(k * 2.4) };
+    serverPositions.set(node.id(), p);
+    return p;
+  }
+
+  // What cy.fit(visible nodes, 30) does, from the positions alone: cy.fit would first compute the style and bounding
+  // box of every node and edge, which the first frame does anyway; done here it would be paid twice.
+  function fitToPositions() {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    cy.nodes().forEach(n => {
+      if (!isShown(n)) return;
+      const p = n.position();
+      if (p.x < minX) minX = p.x;
+      if (p.x > maxX) maxX = p.x;
+      if (p.y < minY) minY = p.y;
+      if (p.y > maxY) maxY = p.y;
+    });
+    if (minX === Infinity) return;
+    const half = 18; // the largest node is 36 px wide
+    const w = cy.width() - 60, h = cy.height() - 60;
+    const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), w / (maxX - minX + 2 * half), h / (maxY - minY + 2 * half)));
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (minX + maxX) / 2, y: cy.height() / 2 - zoom * (minY + maxY) / 2 } });
+  }
+
+  async function runLayout() {
+    const eles = state.hiddenTypes.size || state.hiddenRelations.size ? cy.elements(':visible') : cy.elements();
+    const name = effectiveLayout(cy.nodes().length);
+    if (name === 'server' && !serverPositions) rememberPositions((await getJson(withLayoutParam(dataUrl))).elements.nodes);
+    const options = name === 'server'
+      ? { name: 'preset', animate: false, fit: true, padding: 30, positions: serverPosition }
+      : layoutOptions(name, cy.nodes().length > BIG);
+    await new Promise(resolve => {
+      const layout = eles.layout(options);
       layout.one('layoutstop', resolve);
       layout.run();
     });
+    document.body.dataset.layout = name;
+    return name;
   }
 
   function applyFilters() {
@@ -87,12 +151,15 @@
   function buildFilters() {
     const typeBox = document.getElementById('type-filters');
     const relBox = document.getElementById('relation-filters');
-    const present = new Set(cy.nodes().map(n => n.data('type')));
-    const presentRel = new Set(cy.edges().map(e => e.data('relation')));
+    // One pass over the elements for the counts, not a selector per type.
+    const count = new Map();
+    cy.nodes().forEach(n => count.set(n.data('type'), (count.get(n.data('type')) || 0) + 1));
+    const presentRel = new Set();
+    cy.edges().forEach(e => { presentRel.add(e.data('relation')); });
     typeBox.querySelectorAll('label').forEach(l => l.remove());
     relBox.querySelectorAll('label').forEach(l => l.remove());
     for (const t of legend.types) {
-      if (!t.curated && !present.has(t.id)) continue;
+      if (!t.curated && !count.has(t.id)) continue;
       const box = el('input', { type: 'checkbox', id: 'type-' + t.id, value: t.id, 'data-filter': 'type' });
       box.checked = !state.hiddenTypes.has(t.id);
       box.addEventListener('change', () => {
@@ -100,7 +167,7 @@
         saveState(); applyFilters();
       });
       typeBox.append(el('label', { for: 'type-' + t.id }, box, swatch(t.color, 'node'), ' ' + t.label,
-        el('span', { class: 'count', text: ' (' + cy.nodes('[type = "' + t.id + '"]').length + ')' })));
+        el('span', { class: 'count', text: ' (' + (count.get(t.id) || 0) + ')' })));
     }
     for (const r of legend.relations) {
       if (r.id === 'other' && !presentRel.has('other')) continue;
@@ -178,9 +245,12 @@
   async function expand(node) {
     try {
       const data = await getJson('/api/graph?focus=' + encodeURIComponent(node.id()) + '&depth=1');
-      const fresh = [...data.elements.nodes, ...data.elements.edges].filter(e => cy.getElementById(e.data.id).empty());
+      // The group comes from the list, not from data.source: nodes have a 'source' too (the document they quote).
+      const isNew = e => cy.getElementById(e.data.id).empty();
+      const fresh = [...data.elements.nodes.filter(isNew).map(e => Object.assign({ group: 'nodes' }, e)),
+        ...data.elements.edges.filter(isNew).map(e => Object.assign({ group: 'edges' }, e))];
       if (!fresh.length) { updateStatus('no new neighbours of “' + node.data('label') + '”'); return; }
-      cy.add(fresh.map(e => Object.assign({ group: e.data.source ? 'edges' : 'nodes' }, e)));
+      cy.add(fresh);
       buildFilters();
       applyFilters();
       await runLayout();
@@ -220,25 +290,34 @@
   }
 
   async function start() {
-    legend = await getJson('/api/graph/legend');
-    let url = '/api/graph';
+    dataUrl = '/api/graph';
     if (state.synthetic) {
       const [n, m] = state.synthetic.split('x');
-      url = '/api/graph/synthetic?nodes=' + encodeURIComponent(n) + '&edges=' + encodeURIComponent(m || '0');
+      dataUrl = '/api/graph/synthetic?nodes=' + encodeURIComponent(n) + '&edges=' + encodeURIComponent(m || '0')
+        + (state.seed ? '&seed=' + encodeURIComponent(state.seed) : '');
     } else if (state.focus) {
-      url += '?focus=' + encodeURIComponent(state.focus) + '&depth=' + encodeURIComponent(state.depth || '1');
+      dataUrl += '?focus=' + encodeURIComponent(state.focus) + '&depth=' + encodeURIComponent(state.depth || '1');
     }
-    const data = await getJson(url);
-    const big = data.elements.nodes.length > 500;
-    document.getElementById('layout').value = state.layout;
-    // Timed from here: building the renderer, laying out and drawing the first frame.
+    // The size of the view is known only once it arrives, so 'auto' asks for the server's layout too (a few
+    // milliseconds for a small graph, whose positions are then left unused).
+    const askServer = state.layout === 'auto' || state.layout === 'server';
+    // Timed from here: fetching the graph (and the server's layout, where asked for), building the renderer,
+    // laying out and drawing the first frame.
     const t0 = performance.now();
+    const [legendJson, data] = await Promise.all([getJson('/api/graph/legend'), getJson(askServer ? withLayoutParam(dataUrl) : dataUrl)]);
+    legend = legendJson;
+    const tf = performance.now();
+    const big = data.elements.nodes.length > BIG;
+    // The server's positions are in the elements: 'preset' without fit keeps them and draws nothing yet.
+    const serverRun = Boolean(data.layout) && effectiveLayout(data.elements.nodes.length) === 'server';
+    if (serverRun) rememberPositions(data.elements.nodes);
+    document.getElementById('layout').value = state.layout;
     cy = cytoscape({
       container: document.getElementById('cy'),
       elements: data.elements,
       style: cyStyle(legend, big),
-      // 'null' places nothing: the 'preset' default would fit and draw a first frame we throw away.
-      layout: { name: 'null' },
+      // Otherwise 'null': it places nothing, where the 'preset' default would fit and draw a first frame we throw away.
+      layout: serverRun ? { name: 'preset', fit: false } : { name: 'null' },
       minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3,
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : 'auto'
     });
@@ -247,16 +326,24 @@
     buildFilters();
     applyFilters();
     const t1 = performance.now();
-    document.body.dataset.initParts = 'cy ' + (tc - t0).toFixed(0) + ' filters ' + (t1 - tc).toFixed(0);
-    await runLayout();
+    document.body.dataset.initParts = 'cy ' + (tc - tf).toFixed(0) + ' filters ' + (t1 - tc).toFixed(0);
+    let ran = 'server';
+    if (serverRun) {
+      fitToPositions();
+      document.body.dataset.layout = ran;
+    } else {
+      ran = await runLayout();
+    }
     const t2 = performance.now();
     await new Promise(resolve => { cy.one('render', resolve); cy.forceRender(); });
     const ms = performance.now() - t0;
-    document.body.dataset.renderParts = 'init ' + (t1 - t0).toFixed(0) + ' layout ' + (t2 - t1).toFixed(0) + ' draw ' + (performance.now() - t2).toFixed(0);
+    const server = serverRun ? ' (server layout ' + data.layout.millis + (data.layout.cached ? ' cached' : '') + ')' : '';
+    document.body.dataset.renderParts = 'fetch ' + (tf - t0).toFixed(0) + server + ' init ' + (t1 - tf).toFixed(0)
+      + ' layout ' + (t2 - t1).toFixed(0) + ' ' + ran + ' draw ' + (performance.now() - t2).toFixed(0);
     document.body.dataset.renderMs = ms.toFixed(0);
     if (state.select && cy.getElementById(state.select).nonempty()) focusNode(cy.getElementById(state.select));
     else if (state.focus && cy.getElementById(state.focus).nonempty()) focusNode(cy.getElementById(state.focus));
-    updateStatus('laid out in ' + ms.toFixed(0) + ' ms');
+    updateStatus('laid out in ' + ms.toFixed(0) + ' ms (' + LAYOUT_NAMES[ran] + ')');
     document.body.dataset.ready = 'true';
 
     cy.on('tap', 'node', e => focusNode(e.target));
@@ -265,7 +352,11 @@
   }
 
   document.getElementById('find').addEventListener('submit', find);
-  document.getElementById('layout').addEventListener('change', ev => { state.layout = ev.target.value; saveState(); runLayout(); });
+  document.getElementById('layout').addEventListener('change', ev => {
+    state.layout = ev.target.value;
+    saveState();
+    runLayout().then(ran => updateStatus(LAYOUT_NAMES[ran])).catch(e => updateStatus('could not lay out: ' + e.message));
+  });
   document.getElementById('fit').addEventListener('click', () => cy.fit(cy.elements(':visible'), 30));
   document.getElementById('reset').addEventListener('click', () => { location.href = '/graph'; });
   document.getElementById('export-png').addEventListener('click', exportPng);

@@ -11,6 +11,7 @@ import org.alignkg.query.NamedQueries;
 import org.alignkg.query.NamedQuery;
 import org.alignkg.query.QueryRunner;
 import org.alignkg.query.Sparql;
+import org.alignkg.viz.ForceLayout;
 import org.alignkg.viz.GraphViews;
 import org.alignkg.viz.Neighbourhood;
 import org.alignkg.viz.NodeType;
@@ -26,17 +27,23 @@ import io.javalin.http.Context;
 /**
  * The graph data API, in Cytoscape.js elements JSON:
  * <ul>
- * <li>{@code GET /api/graph?focus=IRI&depth=N&types=a,b&relations=x,y}: the whole map, or the
- * neighbourhood of {@code focus} to depth N (default 1), built from {@code queries/graph-*.rq};</li>
+ * <li>{@code GET /api/graph?focus=IRI&depth=N&types=a,b&relations=x,y&layout=server}: the whole map,
+ * or the neighbourhood of {@code focus} to depth N (default 1), built from {@code queries/graph-*.rq};
+ * with {@code layout=server} every node also has a {@code position} from {@link ForceLayout} (for
+ * Cytoscape.js's {@code preset} layout) and the body says how long that took;</li>
  * <li>{@code GET /api/graph/legend}: how node types and relations are drawn;</li>
  * <li>{@code POST /api/graph/construct}: any CONSTRUCT or DESCRIBE query drawn in the same style;</li>
- * <li>{@code GET /api/graph/synthetic?nodes=N&edges=M}: a made-up graph for the render benchmark.</li>
+ * <li>{@code GET /api/graph/synthetic?nodes=N&edges=M&seed=S&layout=server}: a made-up graph for the
+ * render benchmark, positions as above.</li>
  * </ul>
  */
 final class GraphApiRoutes {
     private final GraphViews views;
     private final QueryRunner runner;
     private final ServerConfig config;
+    private final LayoutCache layouts = new LayoutCache(8);
+    /** The layout's own seed: fixed, so a graph is always drawn the same way. */
+    static final long LAYOUT_SEED = 1;
 
     GraphApiRoutes(GraphViews views, QueryRunner runner, ServerConfig config) {
         this.views = views;
@@ -52,6 +59,7 @@ final class GraphApiRoutes {
     }
 
     private void graph(Context ctx) {
+        boolean serverLayout = serverLayout(ctx.queryParam("layout"));
         String focus = ctx.queryParam("focus");
         VizGraph g;
         if (focus == null || focus.isBlank()) {
@@ -63,7 +71,26 @@ final class GraphApiRoutes {
         }
         g = g.withTypes(types(ctx.queryParam("types"))).withRelations(relations(ctx.queryParam("relations")));
         ctx.header("Cache-Control", "no-cache");
-        ctx.json(g.toCytoscape());
+        ctx.json(body(g, serverLayout));
+    }
+
+    /** The {@code layout} parameter: {@code server} asks for node positions, {@code none} (the default) not. */
+    static boolean serverLayout(String param) {
+        if (param == null || param.isBlank() || param.strip().equals("none")) return false;
+        if (param.strip().equals("server")) return true;
+        throw new HttpProblem(400, "layout must be 'server' or 'none', not '" + param.strip() + "'");
+    }
+
+    private Map<String, Object> body(VizGraph g, boolean serverLayout) {
+        if (!serverLayout) return g.toCytoscape();
+        LayoutCache.Result r = layouts.layout(g, LAYOUT_SEED);
+        Map<String, Object> out = new LinkedHashMap<>(g.toCytoscape(r.positions()));
+        Map<String, Object> layout = new LinkedHashMap<>();
+        layout.put("name", "server");
+        layout.put("millis", r.millis());
+        layout.put("cached", r.cached());
+        out.put("layout", layout);
+        return out;
     }
 
     static Set<NodeType> types(String param) {
@@ -132,13 +159,16 @@ final class GraphApiRoutes {
     }
 
     private void synthetic(Context ctx) {
+        boolean serverLayout = serverLayout(ctx.queryParam("layout"));
         int nodes = integer(ctx, "nodes", 2000, 2, Synthetic.MAX_NODES);
         int edges = integer(ctx, "edges", 5000, 0, Synthetic.MAX_EDGES);
         int seed = integer(ctx, "seed", 1, 0, Integer.MAX_VALUE);
+        VizGraph g;
         try {
-            ctx.json(Synthetic.of(nodes, edges, seed).toCytoscape());
+            g = Synthetic.of(nodes, edges, seed);
         } catch (IllegalArgumentException e) {
             throw new HttpProblem(400, e.getMessage());
         }
+        ctx.json(body(g, serverLayout));
     }
 }

@@ -26,10 +26,13 @@ public record VizGraph(List<VizNode> nodes, List<VizEdge> edges) {
     private static final String DCT = "http://purl.org/dc/terms/";
     private static final String SCHEMA = "http://schema.org/";
     private static final String AKG = "https://w3id.org/alignkg/ontology#";
+    // A constant, not RDF.type: reading RDF.type here would start Jena from this class's static
+    // initialiser, which fails when nothing has initialised Jena yet (a unit test, Synthetic alone).
+    private static final String RDF_TYPE = RDF.uri + "type";
     private static final List<String> LABELS = List.of(RDFS + "label", SKOS + "prefLabel", DCT + "title",
         "http://xmlns.com/foaf/0.1/name");
     private static final Set<String> FACTS = Set.of(RDFS + "label", SKOS + "prefLabel", DCT + "title", SKOS + "definition",
-        SCHEMA + "text", AKG + "number", DCT + "source", SCHEMA + "url", DCT + "issued", RDF.type.getURI());
+        SCHEMA + "text", AKG + "number", DCT + "source", SCHEMA + "url", DCT + "issued", RDF_TYPE);
 
     public VizGraph {
         nodes = List.copyOf(nodes);
@@ -114,8 +117,23 @@ public record VizGraph(List<VizNode> nodes, List<VizEdge> edges) {
     }
 
     public Map<String, Object> toCytoscape() {
+        return toCytoscape(Map.of());
+    }
+
+    /**
+     * Cytoscape.js elements JSON; nodes with an entry in {@code positions} carry it as their
+     * {@code position}, which the {@code preset} layout uses as is.
+     */
+    public Map<String, Object> toCytoscape(Map<String, ForceLayout.Point> positions) {
         Map<String, Object> elements = new LinkedHashMap<>();
-        elements.put("nodes", nodes.stream().map(n -> Map.of("data", n)).toList());
+        elements.put("nodes", nodes.stream().map(n -> {
+            ForceLayout.Point p = positions.get(n.id());
+            if (p == null) return Map.of("data", n);
+            Map<String, Object> element = new LinkedHashMap<>(); // data first, the same bytes every time
+            element.put("data", n);
+            element.put("position", p);
+            return element;
+        }).toList());
         elements.put("edges", edges.stream().map(e -> Map.of("data", e)).toList());
         return Map.of("elements", elements);
     }

@@ -145,6 +145,7 @@ class GraphPageBrowserIT extends BrowserSupport {
         long before = ((Number) js("return window.alignkgGraph.cy.nodes().length")).longValue();
         js("return window.alignkgGraph.expand(window.alignkgGraph.cy.getElementById('https://w3id.org/alignkg/limitation/1'))");
         waitFor("more nodes", () -> ((Number) js("return window.alignkgGraph.cy.nodes().length")).longValue() > before);
+        waitFor("status says what was added, not " + find("#status").getText(), () -> find("#status").getText().contains("added"));
     }
 
     @Test
@@ -161,6 +162,48 @@ class GraphPageBrowserIT extends BrowserSupport {
         assertThat(firstLink.getAttribute("href")).contains("/id/");
         find("#node-table tbody button").sendKeys(Keys.ENTER);
         assertThat(((Number) js("return window.alignkgGraph.cy.$('node:selected').length")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void a_big_graph_is_drawn_with_the_positions_the_server_computed() throws Exception {
+        open("/graph?synthetic=2000x5000");
+        assertThat(js("return window.alignkgGraph.cy.nodes().length")).isEqualTo(2000L);
+        assertThat(js("return document.body.dataset.layout")).isEqualTo("server");
+        assertThat(find("#status").getText()).contains("2000 nodes").contains("(server layout)");
+        assertThat(find("#layout").getAttribute("value")).isEqualTo("auto");
+        var api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.URI.create(
+            base + "/api/graph/synthetic?nodes=2000&edges=5000&layout=server").toURL());
+        for (int i : new int[] { 0, 1, 999, 1999 }) {
+            var node = api.at("/elements/nodes/" + i);
+            @SuppressWarnings("unchecked")
+            Map<String, Number> p = (Map<String, Number>) js("return window.alignkgGraph.cy.getElementById(arguments[0]).position()", node.at("/data/id").asText());
+            assertThat(p.get("x").doubleValue()).isEqualTo(node.at("/position/x").asDouble());
+            assertThat(p.get("y").doubleValue()).isEqualTo(node.at("/position/y").asDouble());
+        }
+        // fitted: every node is drawn inside the canvas
+        assertThat(js("""
+            const cy = window.alignkgGraph.cy, w = cy.width(), h = cy.height();
+            return cy.nodes().filter(n => { const p = n.renderedPosition(); return p.x < 0 || p.y < 0 || p.x > w || p.y > h; }).length""")).isEqualTo(0L);
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void the_layout_menu_switches_a_small_graph_to_the_server_layout_which_expand_keeps() {
+        open("/graph?focus=" + java.net.URLEncoder.encode("https://w3id.org/alignkg/concept/interpretability", java.nio.charset.StandardCharsets.UTF_8) + "&depth=1");
+        assertThat(js("return document.body.dataset.layout")).as("a small graph is laid out by fCoSE by default").isEqualTo("fcose");
+        new org.openqa.selenium.support.ui.Select(find("#layout")).selectByValue("server");
+        waitFor("server layout applied", () -> "server".equals(js("return document.body.dataset.layout")));
+        assertThat(driver.getCurrentUrl()).contains("layout=server");
+        long before = ((Number) js("return window.alignkgGraph.cy.nodes().length")).longValue();
+        js("return window.alignkgGraph.expand(window.alignkgGraph.cy.getElementById('https://w3id.org/alignkg/limitation/1'))");
+        waitFor("more nodes", () -> ((Number) js("return window.alignkgGraph.cy.nodes().length")).longValue() > before);
+        waitFor("status after expanding, not " + find("#status").getText(), () -> find("#status").getText().contains("added"));
+        // every node, old or new, has its own finite place
+        assertThat(js("""
+            const seen = new Set();
+            return window.alignkgGraph.cy.nodes().every(n => { const p = n.position(); const k = p.x + ',' + p.y;
+              const ok = Number.isFinite(p.x) && Number.isFinite(p.y) && !seen.has(k); seen.add(k); return ok; })""")).isEqualTo(true);
+        assertThat(consoleErrors()).isEmpty();
     }
 
     private static long sizeOf(Path p) {
