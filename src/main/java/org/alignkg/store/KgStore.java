@@ -164,11 +164,7 @@ public final class KgStore implements AutoCloseable {
                         Triple t = it.next();
                         dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
                     }
-                    dsg.add(SYSTEM, g, AKG.sourceFile, NodeFactory.createLiteralString(f.path()));
-                    dsg.add(SYSTEM, g, AKG.contentHash, NodeFactory.createLiteralString("sha256:" + f.sha256()));
-                    dsg.add(SYSTEM, g, AKG.tripleCount, NodeFactory.createLiteralDT(
-                        Long.toString(e.getValue().size()), XSDDatatype.XSDinteger));
-                    dsg.add(SYSTEM, g, DCTERMS_MODIFIED, NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime));
+                    recordLoad(g, f.path(), f.sha256(), e.getValue().size(), now);
                 }
             }
             check.accept(dsg);
@@ -177,6 +173,17 @@ public final class KgStore implements AutoCloseable {
         } finally {
             generation.incrementAndGet();
         }
+    }
+
+    /**
+     * The bookkeeping of one loaded graph in the system graph: which file it came from, the
+     * file's hash, its triple count and when it was loaded. Inside a write transaction.
+     */
+    private void recordLoad(Node graph, String path, String sha256, long triples, String loadedAt) {
+        dsg.add(SYSTEM, graph, AKG.sourceFile, NodeFactory.createLiteralString(path));
+        dsg.add(SYSTEM, graph, AKG.contentHash, NodeFactory.createLiteralString("sha256:" + sha256));
+        dsg.add(SYSTEM, graph, AKG.tripleCount, NodeFactory.createLiteralDT(Long.toString(triples), XSDDatatype.XSDinteger));
+        dsg.add(SYSTEM, graph, DCTERMS_MODIFIED, NodeFactory.createLiteralDT(loadedAt, XSDDatatype.XSDdateTime));
     }
 
     /** Receives the quads of a bulk load, one at a time, inside the store's write transaction. */
@@ -301,11 +308,7 @@ public final class KgStore implements AutoCloseable {
                 Node g = e.getKey();
                 long size = (perGraph == null ? 0 : perGraph.getOrDefault(buffer.encode(e.getValue()), 0L))
                     + textPerGraph.getOrDefault(g, 0L);
-                dsg.add(SYSTEM, g, AKG.sourceFile, NodeFactory.createLiteralString(path));
-                dsg.add(SYSTEM, g, AKG.contentHash, NodeFactory.createLiteralString("sha256:" + sha));
-                dsg.add(SYSTEM, g, AKG.tripleCount, NodeFactory.createLiteralDT(
-                    Long.toString(size), XSDDatatype.XSDinteger));
-                dsg.add(SYSTEM, g, DCTERMS_MODIFIED, NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime));
+                recordLoad(g, path, sha, size, now);
                 added[0] += size;
             }
             check.check(dsg, new BulkChange(changed, hierarchy[0], n -> {
