@@ -2,12 +2,9 @@ package org.alignkg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.alignkg.TestData;
 import org.alignkg.store.KgStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,23 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
 
 /** The commands, run in-process on a temporary store, as a user would type them. */
 class CliIT {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) { }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     String store() {
@@ -40,13 +28,13 @@ class CliIT {
 
     @Test
     void sync_loads_the_shipped_data_once_and_prints_the_summary() {
-        Run first = run("sync", "--store", store());
+        CliRun first = run("sync", "--store", store());
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).containsPattern("loaded \\d+ file\\(s\\)");
         assertThat(first.out()).contains("limitations: 5");
         assertThat(first.out()).contains("https://w3id.org/alignkg/graph/data/limitations.ttl");
 
-        Run second = run("sync", "--store", store());
+        CliRun second = run("sync", "--store", store());
         assertThat(second.exit()).isZero();
         assertThat(second.out()).startsWith("store is up to date");
     }
@@ -55,31 +43,31 @@ class CliIT {
     void query_prints_rows_in_each_result_format() {
         run("sync", "--store", store());
         String q = "PREFIX akg: <https://w3id.org/alignkg/ontology#> SELECT ?n WHERE { ?l a akg:Limitation ; akg:number ?n } ORDER BY ?n";
-        Run csv = run("query", "--store", store(), "--format", "csv", q);
+        CliRun csv = run("query", "--store", store(), "--format", "csv", q);
         assertThat(csv.exit()).as(csv.err()).isZero();
         assertThat(csv.out().split("\r?\n")).containsExactly("n", "1", "2", "3", "4", "5");
 
-        Run tsv = run("query", "--store", store(), "--format", "tsv", q);
+        CliRun tsv = run("query", "--store", store(), "--format", "tsv", q);
         assertThat(tsv.out().split("\r?\n")).containsExactly("?n", "1", "2", "3", "4", "5");
 
-        Run table = run("query", "--store", store(), q);
+        CliRun table = run("query", "--store", store(), q);
         assertThat(table.out()).contains("| n |").contains("| 1 |").contains("| 5 |");
 
-        Run json = run("query", "--store", store(), "--format", "json", q);
+        CliRun json = run("query", "--store", store(), "--format", "json", q);
         assertThat(json.out()).contains("\"vars\"").contains("\"value\": \"3\"");
     }
 
     @Test
     void a_named_query_pages_with_limit_and_offset_and_free_text_refuses_them() {
         run("sync", "--store", store());
-        Run page = run("query", "--store", store(), "--format", "csv", "--limit", "2", "--offset", "1", "limitations-verbatim");
+        CliRun page = run("query", "--store", store(), "--format", "csv", "--limit", "2", "--offset", "1", "limitations-verbatim");
         assertThat(page.exit()).as(page.err()).isZero();
         assertThat(page.out().split("\r?\n")).extracting(l -> l.split(",")[0])
             .containsExactly("limitation", "https://w3id.org/alignkg/limitation/2", "https://w3id.org/alignkg/limitation/3");
-        Run free = run("query", "--store", store(), "--limit", "2", "SELECT * { ?s ?p ?o }");
+        CliRun free = run("query", "--store", store(), "--limit", "2", "SELECT * { ?s ?p ?o }");
         assertThat(free.exit()).isEqualTo(65);
         assertThat(free.err().strip()).isEqualTo("alignkg: --limit: paging applies to named queries only; write LIMIT/OFFSET in the query text");
-        Run bad = run("query", "--store", store(), "--offset", "-3", "limitations-verbatim");
+        CliRun bad = run("query", "--store", store(), "--offset", "-3", "limitations-verbatim");
         assertThat(bad.exit()).isEqualTo(65);
         assertThat(bad.err().strip()).isEqualTo("alignkg: parameter '--offset': must be an integer from 0 to 9223372036854775807, got '-3'");
     }
@@ -87,11 +75,11 @@ class CliIT {
     @Test
     void query_answers_ask_and_construct() {
         run("sync", "--store", store());
-        Run ask = run("query", "--store", store(), "--format", "csv",
+        CliRun ask = run("query", "--store", store(), "--format", "csv",
             "ASK { <https://w3id.org/alignkg/limitation/3> ?p ?o }");
         assertThat(ask.out().split("\r?\n")).containsExactly("_askResult", "true");
 
-        Run construct = run("query", "--store", store(), "--format", "ntriples",
+        CliRun construct = run("query", "--store", store(), "--format", "ntriples",
             "CONSTRUCT { <https://w3id.org/alignkg/limitation/2> <http://schema.org/text> ?t } WHERE { <https://w3id.org/alignkg/limitation/2> <http://schema.org/text> ?t }");
         assertThat(construct.exit()).isZero();
         assertThat(construct.out().strip()).isEqualTo(
@@ -101,7 +89,7 @@ class CliIT {
     @Test
     void a_query_syntax_error_names_line_and_column_and_exits_65() {
         run("sync", "--store", store());
-        Run bad = run("query", "--store", store(), "SELECT ?x WHERE { ?x ?y }");
+        CliRun bad = run("query", "--store", store(), "SELECT ?x WHERE { ?x ?y }");
         assertThat(bad.exit()).isEqualTo(65);
         assertThat(bad.err()).startsWith("alignkg: query:1:25: SPARQL syntax error: unexpected \"}\"; expected <IRIref>, <PNAME_NS>, ");
         assertThat(bad.out()).isEmpty();
@@ -110,7 +98,7 @@ class CliIT {
     @Test
     void a_format_that_does_not_fit_the_query_is_a_usage_error() {
         run("sync", "--store", store());
-        Run bad = run("query", "--store", store(), "--format", "turtle", "SELECT * { ?s ?p ?o } LIMIT 1");
+        CliRun bad = run("query", "--store", store(), "--format", "turtle", "SELECT * { ?s ?p ?o } LIMIT 1");
         assertThat(bad.exit()).isEqualTo(65);
         assertThat(bad.err()).startsWith("alignkg: --format: 'turtle' is an RDF format; SELECT and ASK give");
     }
@@ -120,7 +108,7 @@ class CliIT {
         run("sync", "--store", store());
         String before;
         try (KgStore s = KgStore.open(tmp.resolve("store"))) { before = s.contentHash(); }
-        Run bad = run("load", "--store", store(), "src/test/resources/fixtures/invalid/newline-in-literal.ttl");
+        CliRun bad = run("load", "--store", store(), "src/test/resources/fixtures/invalid/newline-in-literal.ttl");
         assertThat(bad.exit()).isEqualTo(65);
         assertThat(bad.err().strip()).isEqualTo(
             "alignkg: src/test/resources/fixtures/invalid/newline-in-literal.ttl:3: Illegal carriage return or new line in literal");
@@ -129,12 +117,12 @@ class CliIT {
 
     @Test
     void validate_checks_without_writing_anything() {
-        Run ok = run("validate", "--store", store(), "data");
+        CliRun ok = run("validate", "--store", store(), "data");
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.out()).startsWith("valid: ");
         assertThat(tmp.resolve("store")).doesNotExist();
 
-        Run bad = run("validate", "--store", store(), "data", "src/test/resources/fixtures/invalid/limitation-with-one-concept.ttl");
+        CliRun bad = run("validate", "--store", store(), "data", "src/test/resources/fixtures/invalid/limitation-with-one-concept.ttl");
         assertThat(bad.exit()).isEqualTo(65);
         assertThat(bad.err()).contains("limitation-with-one-concept.ttl:5: akgr:limitation/99 (akg:concerns)");
     }
@@ -142,7 +130,7 @@ class CliIT {
     @Test
     void stats_as_json_counts_limitations_concepts_and_graphs() throws Exception {
         run("sync", "--store", store());
-        Run stats = run("stats", "--store", store(), "--json");
+        CliRun stats = run("stats", "--store", store(), "--json");
         assertThat(stats.exit()).isZero();
         JsonNode json = new ObjectMapper().readTree(stats.out());
         assertThat(json.get("limitations").asLong()).isEqualTo(5);
@@ -154,12 +142,12 @@ class CliIT {
     void export_writes_a_file_that_loads_into_a_fresh_store_with_the_same_triples() throws Exception {
         run("sync", "--store", store());
         Path out = tmp.resolve("all.trig");
-        Run export = run("export", "--store", store(), "--format", "trig", "--output", out.toString());
+        CliRun export = run("export", "--store", store(), "--format", "trig", "--output", out.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         assertThat(Files.size(out)).isPositive();
 
         String fresh = tmp.resolve("fresh").toString();
-        Run load = run("load", "--store", fresh, out.toString());
+        CliRun load = run("load", "--store", fresh, out.toString());
         assertThat(load.exit()).as(load.err()).isZero();
         try (KgStore a = KgStore.open(tmp.resolve("store"))) {
             long dataTriples = a.graphSizes().entrySet().stream()
@@ -174,10 +162,10 @@ class CliIT {
 
     @Test
     void missing_arguments_and_unknown_options_are_usage_errors() {
-        Run noArgs = run("load", "--store", store());
+        CliRun noArgs = run("load", "--store", store());
         assertThat(noArgs.exit()).isEqualTo(2);
         assertThat(noArgs.err()).contains("Missing required parameter");
-        Run unknown = run("stats", "--stroe", store());
+        CliRun unknown = run("stats", "--stroe", store());
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("Unknown options: '--stroe'");
     }
@@ -185,7 +173,7 @@ class CliIT {
     @Test
     void every_command_has_help() {
         for (String cmd : new String[] { "sync", "load", "validate", "query", "stats", "export" }) {
-            Run help = run(cmd, "--help");
+            CliRun help = run(cmd, "--help");
             assertThat(help.exit()).as(cmd).isZero();
             assertThat(help.out()).as(cmd).startsWith("Usage: alignkg " + cmd);
         }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import picocli.CommandLine;
 
 /**
  * The sibling of {@link BadInputCorpusIT} for the document inputs: malformed and hostile JSON
@@ -206,16 +203,14 @@ class DocumentBadInputCorpusIT {
         Path f = tmp.resolve(c.file());
         if (c.bytes() != null) Files.write(f, c.bytes());
         int connectionsBefore = canary.connections();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         String[] args = c.mode() == Mode.IMPORT
             ? new String[] { "import", "--strict", "--store", store.toString(), "--ontology", TestData.ONTOLOGY.toString(), f.toString() }
             : new String[] { "link", "--title", "Hostile", "--url", "https://example.org/hostile", "--store", store.toString(),
                 "--ontology", TestData.ONTOLOGY.toString(), f.toString() };
-        int exit = cl.execute(args);
+        CliRun run = CliRun.of(args);
+        int exit = run.exit();
+        String out = run.out();
+        String err = run.err();
 
         String message = err.toString();
         assertThat(exit).as(message).isEqualTo(65);

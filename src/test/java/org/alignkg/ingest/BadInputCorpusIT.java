@@ -3,8 +3,6 @@ package org.alignkg.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,7 @@ import java.util.stream.Stream;
 
 import org.alignkg.CanarySocket;
 import org.alignkg.TestData;
-import org.alignkg.cli.Main;
+import org.alignkg.cli.CliRun;
 import org.alignkg.store.KgStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import picocli.CommandLine;
 
 /**
  * Malformed and hostile RDF files in every accepted syntax, loaded through the CLI as a user
@@ -175,12 +172,10 @@ public class BadInputCorpusIT {
         Path f = tmp.resolve(c.file());
         Files.write(f, c.bytes());
         int connectionsBefore = canary.connections();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute("load", "--store", store.toString(), "--ontology", TestData.ONTOLOGY.toString(), f.toString());
+        CliRun run = CliRun.of("load", "--store", store.toString(), "--ontology", TestData.ONTOLOGY.toString(), f.toString());
+        int exit = run.exit();
+        String out = run.out();
+        String err = run.err();
 
         String message = err.toString();
         assertThat(exit).as(message).isEqualTo(65);
