@@ -384,7 +384,11 @@
     // Timed from here: fetching the graph (and the server's layout, where asked for), building the renderer,
     // laying out and drawing the first frame.
     const t0 = performance.now();
-    const [legendJson, data] = await Promise.all([getJson('/api/graph/legend'), getJson(askServer ? withLayoutParam(dataUrl) : dataUrl)]);
+    // On the concept map the server sends the map and the legend inside the page (data islands, not executed).
+    const island = id => { const n = mapMode ? document.getElementById(id) : null; return n ? JSON.parse(n.textContent) : null; };
+    const inPage = [island('graph-legend'), island('graph-data')];
+    const [legendJson, data] = await Promise.all([inPage[0] || getJson('/api/graph/legend'),
+      inPage[1] || getJson(askServer ? withLayoutParam(dataUrl) : dataUrl)]);
     legend = legendJson;
     const tf = performance.now();
     let elements = data.elements;
@@ -425,7 +429,7 @@
     await new Promise(resolve => { cy.one('render', resolve); cy.forceRender(); });
     const ms = performance.now() - t0;
     const server = serverRun ? ' (server layout ' + data.layout.millis + (data.layout.cached ? ' cached' : '') + ')' : '';
-    document.body.dataset.renderParts = 'fetch ' + (tf - t0).toFixed(0) + server + ' init ' + (t1 - tf).toFixed(0)
+    document.body.dataset.renderParts = (inPage[1] ? 'in page ' : 'fetch ') + (tf - t0).toFixed(0) + server + ' init ' + (t1 - tf).toFixed(0)
       + ' layout ' + (t2 - t1).toFixed(0) + ' ' + ran + ' draw ' + (performance.now() - t2).toFixed(0);
     document.body.dataset.renderMs = ms.toFixed(0);
     // from the navigation's start (performance.now() counts from it) to the first frame of the graph

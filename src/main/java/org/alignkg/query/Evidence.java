@@ -48,9 +48,11 @@ public final class Evidence {
                (SAMPLE(?i) AS ?issued) (SAMPLE(?s) AS ?score) (SAMPLE(?r) AS ?rationale) (SAMPLE(?q) AS ?quote)
                (MIN(STR(?e)) AS ?evidence) (SAMPLE(?cl) AS ?curator)
         WHERE {
-          VALUES ?kind { akg:CuratedLink akg:SuggestedLink }
-          ?link a ?kind ; cito:hasCitedEntity ?limitation ; cito:hasCitingEntity ?doc ; cito:hasCitationCharacterization ?rel .
+          # From the limitations (a handful) to their links: starting from the links' types instead walked every
+          # machine suggestion of the corpus (thousands, nearly all to concepts) on every page, even with ?doc bound.
           ?limitation a akg:Limitation ; akg:number ?number .
+          ?link cito:hasCitedEntity ?limitation ; cito:hasCitingEntity ?doc ; a ?kind ; cito:hasCitationCharacterization ?rel .
+          FILTER(?kind IN (akg:CuratedLink, akg:SuggestedLink))
           FILTER NOT EXISTS { ?link a akg:CrossPlanLink } # between plans' statements, not a document's evidence
           FILTER(?kind = akg:CuratedLink || NOT EXISTS {
             ?c a akg:CuratedLink ; cito:hasCitingEntity ?doc ; cito:hasCitedEntity ?limitation })
@@ -210,7 +212,8 @@ public final class Evidence {
         SELECT ?a ?concept (SAMPLE(?l) AS ?label) (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end)
         WHERE {
           # mentions only (oa:tagging), not the sentences the similarity method chose (oa:classifying)
-          ?a a oa:Annotation ; oa:motivatedBy oa:tagging ; schema:about ?doc ; oa:hasBody ?concept ; oa:hasTarget ?t .
+          # ?doc first: from the annotations' type it walked every mention of the corpus
+          ?a schema:about ?doc ; a oa:Annotation ; oa:motivatedBy oa:tagging ; oa:hasBody ?concept ; oa:hasTarget ?t .
           ?t oa:hasSelector ?ps . ?ps oa:start ?s ; oa:end ?e .
           OPTIONAL { ?concept skos:prefLabel ?l }
         }

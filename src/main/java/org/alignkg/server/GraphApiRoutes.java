@@ -42,36 +42,68 @@ final class GraphApiRoutes {
     private final QueryRunner runner;
     private final ServerConfig config;
     private final LayoutCache layouts = new LayoutCache(8);
+    private final ViewCache cached;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final byte[] LEGEND = json(legend());
     /** The layout's own seed: fixed, so a graph is always drawn the same way. */
     static final long LAYOUT_SEED = 1;
 
-    GraphApiRoutes(GraphViews views, QueryRunner runner, ServerConfig config) {
+    GraphApiRoutes(GraphViews views, QueryRunner runner, ServerConfig config, ViewCache cached) {
         this.views = views;
         this.runner = runner;
         this.config = config;
+        this.cached = cached;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/api/graph", this::graph);
-        routes.get("/api/graph/legend", ctx -> ctx.json(legend()));
+        routes.get("/api/graph/legend", ctx -> ctx.contentType("application/json").result(LEGEND));
         routes.post("/api/graph/construct", this::construct);
         routes.get("/api/graph/synthetic", this::synthetic);
     }
 
     private void graph(Context ctx) {
+        // every parameter checked before anything is computed or cached
         boolean serverLayout = serverLayout(ctx.queryParam("layout"));
         String focus = ctx.queryParam("focus");
-        VizGraph g;
+        Node node = null;
+        int depth = 0;
         if (focus == null || focus.isBlank()) {
             if (ctx.queryParam("depth") != null) throw new HttpProblem(400, "depth needs a focus: /api/graph?focus=IRI&depth=N");
-            g = views.whole();
         } else {
-            Node node = NamedQueries.toNode(new NamedQuery.Param("focus", NamedQuery.Kind.IRI, ""), focus.strip());
-            g = views.around(node, integer(ctx, "depth", 1, 0, Neighbourhood.MAX_DEPTH));
+            node = NamedQueries.toNode(new NamedQuery.Param("focus", NamedQuery.Kind.IRI, ""), focus.strip());
+            depth = integer(ctx, "depth", 1, 0, Neighbourhood.MAX_DEPTH);
         }
-        g = g.withTypes(types(ctx.queryParam("types"))).withRelations(relations(ctx.queryParam("relations")));
+        Set<NodeType> types = types(ctx.queryParam("types"));
+        Set<Relation> relations = relations(ctx.queryParam("relations"));
         ctx.header("Cache-Control", "no-cache");
-        ctx.json(body(g, serverLayout));
+        ctx.contentType("application/json").result(graphJson(ctx, node, depth, types, relations, serverLayout));
+    }
+
+    /** The whole map's JSON, as {@code GET /api/graph} answers it (the same cache entry): the graph page's data island. */
+    byte[] wholeMapJson(Context ctx) {
+        return graphJson(ctx, null, 0, EnumSet.noneOf(NodeType.class), EnumSet.noneOf(Relation.class), false);
+    }
+
+    /** The view's JSON, once per store generation and set of (checked) parameters. */
+    private byte[] graphJson(Context ctx, Node focus, int depth, Set<NodeType> types, Set<Relation> relations, boolean serverLayout) {
+        String key = "graph " + (focus == null ? "" : focus.getURI()) + " " + depth + " " + types + " " + relations + " " + serverLayout;
+        return cached.get(ctx, key, () -> {
+            VizGraph g = focus == null ? views.whole() : views.around(focus, depth);
+            return json(body(g.withTypes(types).withRelations(relations), serverLayout));
+        });
+    }
+
+    byte[] legendJson() {
+        return LEGEND;
+    }
+
+    private static byte[] json(Object body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("graph JSON: " + e.getMessage(), e);
+        }
     }
 
     /** The {@code layout} parameter: {@code server} asks for node positions, {@code none} (the default) not. */

@@ -41,9 +41,13 @@ final class LinkedDataRoutes {
     /** Serialised VoID descriptions, per store generation: in the one result cache (--result-cache). */
     private final ResultCache descriptions;
 
-    LinkedDataRoutes(KgStore store, ResultCache descriptions) {
+    /** The evidence pages, once per store generation. */
+    private final ViewCache cached;
+
+    LinkedDataRoutes(KgStore store, ResultCache descriptions, ViewCache cached) {
         this.store = store;
         this.descriptions = descriptions;
+        this.cached = cached;
         this.runner = new org.alignkg.query.QueryRunner(store, 30_000);
     }
 
@@ -92,28 +96,42 @@ final class LinkedDataRoutes {
      * carry one script of this server (the nearest-documents section, from /api/similar), so they get the UI's CSP
      * (script-src 'self', connect-src 'self'; still no inline script or style); every other resource page has none.
      */
-    private String page(Context ctx, ResourceDescription d) {
+    private byte[] page(Context ctx, ResourceDescription d) {
         String kind = org.alignkg.query.Evidence.kind(runner, d.iri()).orElse("");
+        // An evidence page is some ten queries (links, anchor, related statements, cross-plan links, suggestions,
+        // mentions): rendered once per store generation. Which page it is, and the facts a document page needs
+        // (a few triples of one subject), are looked up on every request. What a page is rendered from is read again
+        // inside the cache's computation, after it has read the generation (see ResultCache): a write in between
+        // must not leave a page of older data filed under the newer generation.
+        String iri = d.iri();
         switch (kind) {
             case "limitation" -> {
                 ctx.header("Content-Security-Policy", PageLayout.UI_CSP);
-                Integer number = d.outgoing().stream().filter(t -> t.getPredicate().getURI().equals(org.alignkg.ontology.AKG.NS + "number"))
-                    .map(t -> t.getObject().getLiteralLexicalForm()).findFirst().map(Integer::valueOf).orElse(null);
-                return EvidencePages.limitationPage(d, org.alignkg.query.Evidence.anchor(runner, d.iri()).orElse(null), number,
-                    org.alignkg.query.Evidence.links(runner, d.iri(), null), org.alignkg.query.Evidence.related(runner, d.iri()),
-                    org.alignkg.query.PlanMatrix.crossLinks(runner).stream().filter(c -> c.from().equals(d.iri()) || c.to().equals(d.iri())).toList());
+                return cached.get(ctx, "evidence " + iri, () -> {
+                    ResourceDescription r = ResourceDescription.of(store, iri).orElse(d);
+                    Integer number = r.outgoing().stream().filter(t -> t.getPredicate().getURI().equals(org.alignkg.ontology.AKG.NS + "number"))
+                        .map(t -> t.getObject().getLiteralLexicalForm()).findFirst().map(Integer::valueOf).orElse(null);
+                    return utf8(EvidencePages.limitationPage(r, org.alignkg.query.Evidence.anchor(runner, iri).orElse(null), number,
+                        org.alignkg.query.Evidence.links(runner, iri, null), org.alignkg.query.Evidence.related(runner, iri),
+                        org.alignkg.query.PlanMatrix.crossLinks(runner).stream().filter(c -> c.from().equals(iri) || c.to().equals(iri)).toList()));
+                });
             }
             case "document" -> {
                 var facts = org.alignkg.query.Evidence.document(runner, d.iri());
-                if (facts.isEmpty()) return ResourcePage.render(d);
+                if (facts.isEmpty()) return utf8(ResourcePage.render(d));
                 ctx.header("Content-Security-Policy", PageLayout.UI_CSP);
-                return EvidencePages.documentPage(d, facts.get(), org.alignkg.query.Evidence.links(runner, null, d.iri()),
-                    org.alignkg.query.Evidence.suggestions(runner, d.iri()), org.alignkg.query.Evidence.mentions(runner, d.iri()));
+                return cached.get(ctx, "evidence " + iri, () -> utf8(EvidencePages.documentPage(ResourceDescription.of(store, iri).orElse(d),
+                    org.alignkg.query.Evidence.document(runner, iri).orElse(facts.get()), org.alignkg.query.Evidence.links(runner, null, iri),
+                    org.alignkg.query.Evidence.suggestions(runner, iri), org.alignkg.query.Evidence.mentions(runner, iri))));
             }
             default -> {
-                return ResourcePage.render(d);
+                return utf8(ResourcePage.render(d));
             }
         }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The chosen RDF format, or null for HTML. Conneg over offers where HTML is a null value. */

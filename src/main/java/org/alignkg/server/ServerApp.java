@@ -66,7 +66,8 @@ public final class ServerApp {
         SparqlRoutes sparql = new SparqlRoutes(store, streamer, auth, config);
         GraphStoreRoutes gsp = new GraphStoreRoutes(new GraphStore(store), auth, config);
         ApiRoutes api = new ApiRoutes(queries, streamer);
-        LinkedDataRoutes ld = new LinkedDataRoutes(store, cache);
+        ViewCache views = new ViewCache(cache, store);
+        LinkedDataRoutes ld = new LinkedDataRoutes(store, cache, views);
         OpsRoutes ops = new OpsRoutes(store, metrics, auth, cache);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -79,6 +80,7 @@ public final class ServerApp {
             if (threads > 0) c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, Math.min(threads, 4), 60_000);
             c.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.res().getStatus()));
             c.routes.before(ctx -> {
+                ServerTiming.start(ctx);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Content-Security-Policy", CSP);
                 ctx.header("X-Frame-Options", "DENY");
@@ -91,12 +93,13 @@ public final class ServerApp {
             ld.register(c.routes);
             ops.register(c.routes);
             new DocumentRoutes(new LinkService(store, shapes), auth, config).register(c.routes);
-            new UiRoutes(store, queries, config).register(c.routes); // web UI and graph API (issue 5)
+            new UiRoutes(store, queries, config, views).register(c.routes); // web UI and graph API (issue 5)
             new SimilarRoutes(similar).register(c.routes);
             // Every committed write (Update, Graph Store, documents, accept, backup restore) re-indexes in the background.
             if (similar != null) store.addCommitListener(commit -> IndexRefresher.of(similar).request());
             // after the specific ones: routes match in the order they were added
             c.routes.options("/*", ctx -> SparqlRoutes.options(ctx, "GET, HEAD, OPTIONS"));
+            c.routes.after(ServerTiming::finish);
             errors(c.routes);
         });
     }

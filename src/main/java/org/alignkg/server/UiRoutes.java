@@ -29,6 +29,7 @@ public final class UiRoutes {
     private static final Pattern ASSET = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(js|css|svg|png|ico)");
     private static final Pattern WEBJAR = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*\\.(js|css|map)");
     private static final String HEADER_MARK = "<!-- site-header -->";
+    private static final String DATA_MARK = "<!-- graph-data -->";
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
         "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "map", "application/json", "html", "text/html; charset=utf-8");
 
@@ -38,17 +39,17 @@ public final class UiRoutes {
     private final EvidenceRoutes evidence;
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
-    public UiRoutes(KgStore store, NamedQueries queries, ServerConfig config) {
+    UiRoutes(KgStore store, NamedQueries queries, ServerConfig config, ViewCache views) {
         this.store = store;
         this.queries = queries;
         QueryRunner runner = new QueryRunner(store, config.timeoutMillis());
-        this.api = new GraphApiRoutes(new GraphViews(GraphQueries.constructs(queries, runner)), runner, config);
-        this.evidence = new EvidenceRoutes(runner, queries);
+        this.api = new GraphApiRoutes(new GraphViews(GraphQueries.constructs(queries, runner)), runner, config, views);
+        this.evidence = new EvidenceRoutes(runner, queries, views);
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/", ctx -> page(ctx, "index.html", "/"));
-        routes.get("/graph", ctx -> page(ctx, "graph.html", "/graph"));
+        routes.get("/graph", this::graphPage);
         routes.get("/query", ctx -> page(ctx, "query.html", "/query"));
         routes.get("/ontology", ctx -> html(ctx, OntologyPage.render(OntologyTerms.of(store))));
         routes.get("/ui/{file}", this::asset);
@@ -86,6 +87,32 @@ public final class UiRoutes {
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * The graph explorer. When it opens on the concept map (no focus, synthetic graph or full view asked for), the
+     * map's JSON and the legend come inside the page as {@code <script type="application/json">} data islands, so the
+     * map is drawn without two more round trips after the scripts have run (each one, with the corpus loaded, the
+     * slowest part of the page's first paint). A data island is not executed: the CSP's {@code script-src 'self'}
+     * does not apply to it, and {@code <} is written as its JSON escape (backslash u003c), so no text of the store can close it.
+     */
+    private void graphPage(Context ctx) {
+        String text = new String(resource("/web/graph.html"), StandardCharsets.UTF_8).replace(HEADER_MARK, PageLayout.header("/graph"));
+        if (blank(ctx.queryParam("focus")) && blank(ctx.queryParam("synthetic")) && !"full".equals(ctx.queryParam("view"))) {
+            String islands = "<script type=\"application/json\" id=\"graph-legend\">" + island(api.legendJson()) + "</script>\n"
+                + "<script type=\"application/json\" id=\"graph-data\">" + island(api.wholeMapJson(ctx)) + "</script>\n";
+            text = text.replace(DATA_MARK, islands);
+        }
+        html(ctx, text.replace(DATA_MARK, ""));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** JSON bytes as the text of a data island: {@code <} only occurs inside JSON strings, where the escape backslash u003c means the same. */
+    static String island(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8).replace("<", "\\u003c");
     }
 
     private void page(Context ctx, String file, String path) {
