@@ -64,9 +64,13 @@
     }
   }
 
-  /** The layout that runs for the chosen one: 'auto' is the server's for big graphs, fCoSE otherwise. */
+  /**
+   * The layout that runs for the chosen one: 'auto' is the server's for big graphs and for the full map, fCoSE
+   * otherwise. The full map (some 220 nodes and 370 links with the shipped concept scheme) took fCoSE 0.6-7 s in the
+   * browser; the server lays it out once per store generation and the browser only draws it.
+   */
   function effectiveLayout(nodeCount) {
-    if (state.layout === 'auto') return mapMode ? 'map' : nodeCount > BIG ? 'server' : 'fcose';
+    if (state.layout === 'auto') return mapMode ? 'map' : nodeCount > BIG || state.view === 'full' ? 'server' : 'fcose';
     return state.layout;
   }
 
@@ -111,6 +115,17 @@
     cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (minX + maxX) / 2, y: cy.height() / 2 - zoom * (minY + maxY) / 2 } });
   }
 
+  // cy.fit(cy.elements()) on the concept map: from the nodes' boxes (labels and family boxes included) alone. The
+  // map's links are straight lines between its nodes, so they add nothing to the box, and their geometry is then
+  // computed once, by the first frame, instead of twice.
+  function fitNodes(padding) {
+    const bb = cy.nodes(':visible').boundingBox({ includeEdges: false, includeOverlays: false });
+    if (!(bb.w > 0 && bb.h > 0)) return;
+    const w = cy.width() - 2 * padding, h = cy.height() - 2 * padding;
+    const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), w / bb.w, h / bb.h));
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (bb.x1 + bb.x2) / 2, y: cy.height() / 2 - zoom * (bb.y1 + bb.y2) / 2 } });
+  }
+
   // fCoSE and the two libraries under it (320 kB) are loaded only when that layout first runs: the concept map and the
   // server's layout do not need them. Loaded in order; cytoscape-fcose registers itself with the global cytoscape.
   let fcoseLoaded = null;
@@ -132,7 +147,9 @@
     const name = effectiveLayout(cy.nodes().length);
     if (name === 'map') {
       const r = window.AKGMap.layout(cy, cy.width() - 60, cy.height() - 60);
-      cy.fit(cy.elements(), 30);
+      const tf = performance.now();
+      fitNodes(30);
+      document.body.dataset.mapParts = window.AKGMap.timing() + ' fit ' + (performance.now() - tf).toFixed(0);
       document.body.dataset.layout = name;
       document.body.dataset.mapColumns = String(r.columns);
       return name;
@@ -430,7 +447,8 @@
     const ms = performance.now() - t0;
     const server = serverRun ? ' (server layout ' + data.layout.millis + (data.layout.cached ? ' cached' : '') + ')' : '';
     document.body.dataset.renderParts = (inPage[1] ? 'in page ' : 'fetch ') + (tf - t0).toFixed(0) + server + ' init ' + (t1 - tf).toFixed(0)
-      + ' layout ' + (t2 - t1).toFixed(0) + ' ' + ran + ' draw ' + (performance.now() - t2).toFixed(0);
+      + ' layout ' + (t2 - t1).toFixed(0) + ' ' + ran + (mapMode ? ' (' + document.body.dataset.mapParts + ')' : '')
+      + ' draw ' + (performance.now() - t2).toFixed(0);
     document.body.dataset.renderMs = ms.toFixed(0);
     // from the navigation's start (performance.now() counts from it) to the first frame of the graph
     document.body.dataset.paintMs = performance.now().toFixed(0);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * read-only by these tests.
  */
 class ShippedCorpusIT {
-    static final Path STORE = TestData.ROOT.resolve("target/shipped-store");
+    static final Path STORE = TestData.SHIPPED_STORE;
     static CliRun sync;
     static KgStore store;
 
