@@ -54,10 +54,12 @@ final class EvidenceRoutes {
         if (csv) {
             ctx.header("Content-Disposition", "attachment; filename=\"alignkg-plan-comparison.csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(body);
+            ServerTiming.finish(ctx);
             return;
         }
         ctx.header("Content-Security-Policy", PageLayout.UI_CSP);
         ctx.contentType("text/html; charset=utf-8").result(body);
+        ServerTiming.finish(ctx);
     }
 
     private void timeline(Context ctx) {
@@ -92,5 +94,6 @@ final class EvidenceRoutes {
         ctx.header("Content-Security-Policy", PageLayout.UI_CSP);
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType("text/html; charset=utf-8").result(body);
+        ServerTiming.finish(ctx);
     }
 }

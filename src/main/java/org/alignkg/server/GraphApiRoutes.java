@@ -78,6 +78,7 @@ final class GraphApiRoutes {
         Set<Relation> relations = relations(ctx.queryParam("relations"));
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType("application/json").result(graphJson(ctx, node, depth, types, relations, serverLayout));
+        ServerTiming.finish(ctx);
     }
 
     /** The whole map's JSON, as {@code GET /api/graph} answers it (the same cache entry): the graph page's data island. */

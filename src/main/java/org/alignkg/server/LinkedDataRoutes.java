@@ -85,6 +85,7 @@ final class LinkedDataRoutes {
             .orElseThrow(() -> new HttpProblem(404, "nothing is known about <" + iri + ">"));
         if (html) {
             ctx.contentType("text/html; charset=utf-8").result(page(ctx, d));
+            ServerTiming.finish(ctx);
         } else {
             ctx.contentType(Formats.contentType(fmt));
             fmt.writeGraph(ctx.outputStream(), d.cbd());

@@ -99,7 +99,6 @@ public final class ServerApp {
             if (similar != null) store.addCommitListener(commit -> IndexRefresher.of(similar).request());
             // after the specific ones: routes match in the order they were added
             c.routes.options("/*", ctx -> SparqlRoutes.options(ctx, "GET, HEAD, OPTIONS"));
-            c.routes.after(ServerTiming::finish);
             errors(c.routes);
         });
     }

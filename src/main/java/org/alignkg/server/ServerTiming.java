@@ -7,7 +7,8 @@ import io.javalin.http.Context;
  * arrival to the end of its handler, and {@code cache;desc=hit|miss} says whether a view was served from the
  * per-generation cache ({@link ViewCache}). Browsers expose both to the page ({@code PerformanceResourceTiming
  * .serverTiming}, same origin), so the paint benchmark can tell the server's share of a view's first paint from the
- * browser's. A response the handler has already streamed (SPARQL results) carries no header: it is committed.
+ * browser's. The views' handlers call {@link #finish} once their body is ready (an after-handler would do it for
+ * every route, but it would also become the request's matched endpoint, which the metrics count by).
  */
 final class ServerTiming {
     private static final String START = "alignkg.serverTiming.start";
@@ -24,6 +25,7 @@ final class ServerTiming {
         ctx.attribute(CACHE, hit ? "hit" : "miss");
     }
 
+    /** Sets the header from the time since {@link #start}; a response already streamed is left as it is. */
     static void finish(Context ctx) {
         Long t0 = ctx.attribute(START);
         if (t0 == null || ctx.res().isCommitted()) return;

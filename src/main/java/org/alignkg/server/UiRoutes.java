@@ -104,6 +104,7 @@ public final class UiRoutes {
             text = text.replace(DATA_MARK, islands);
         }
         html(ctx, text.replace(DATA_MARK, ""));
+        ServerTiming.finish(ctx);
     }
 
     private static boolean blank(String s) {
