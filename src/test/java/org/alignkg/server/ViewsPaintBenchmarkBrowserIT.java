@@ -44,6 +44,8 @@ class ViewsPaintBenchmarkBrowserIT extends BrowserSupport {
     static final long LIMIT_MS = Long.parseLong(setting("ALIGNKG_PAINT_LIMIT_MS", "1000"));
     static final int RUNS = 7;
     static PassageIndex index;
+    static final Map<String, String> SCREENSHOT_NAMES = Map.of("/graph", "graph", "/graph?view=full", "graph-full", "/timeline", "timeline",
+        "/id/limitation/2", "limitation", "/id/document/b01-a-challenge-for-agi-organizations", "document-b01", "/compare", "compare");
 
     /** Replaces the base class's curated-only store and server with the shipped store with the corpus. */
     @BeforeAll
@@ -65,8 +67,24 @@ class ViewsPaintBenchmarkBrowserIT extends BrowserSupport {
         if (index != null) index.close();
     }
 
-    /** One load: ms from navigation start to the view's first meaningful paint, and the server's ms before it. */
-    record Load(double paint, double server, String parts) { }
+    /**
+     * One load: ms from navigation start to the view's first meaningful paint, the server's ms before it, and the CPU
+     * ms the load cost (the page's main thread, from Chromium's {@code Performance.getMetrics} ThreadTime; this JVM,
+     * i.e. the server, from its process CPU time), which depend far less than wall time on how busy the machine is.
+     */
+    record Load(double paint, double server, double browserCpu, double serverCpu, String parts) { }
+
+    static final com.sun.management.OperatingSystemMXBean OS =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** The page's main-thread CPU seconds so far (-1 when Chromium does not say). */
+    static double threadTime() {
+        var cdp = (org.openqa.selenium.chromium.ChromiumDriver) driver;
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> metrics = (List<Map<String, Object>>) cdp.executeCdpCommand("Performance.getMetrics", Map.of()).get("metrics");
+        return metrics.stream().filter(m -> "ThreadTime".equals(m.get("name"))).map(m -> ((Number) m.get("value")).doubleValue())
+            .findFirst().orElse(-1.0);
+    }
 
     /** Sum of the Server-Timing app durations of the page and of the requests that ended before {@code t} ms. */
     static double serverBefore(double t) {
@@ -86,6 +104,8 @@ class ViewsPaintBenchmarkBrowserIT extends BrowserSupport {
     static Load load(String path, boolean graph) {
         double paint;
         String parts = "";
+        double thread0 = threadTime();
+        long cpu0 = OS.getProcessCpuTime();
         if (graph) {
             open(path);
             paint = Double.parseDouble((String) js("return document.body.dataset.paintMs"));
@@ -96,12 +116,16 @@ class ViewsPaintBenchmarkBrowserIT extends BrowserSupport {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty()
                 && ((Number) js("return performance.getEntriesByName('first-contentful-paint').length")).intValue() > 0);
             paint = ((Number) js("return performance.getEntriesByName('first-contentful-paint')[0].startTime")).doubleValue();
-            // The evidence pages then ask /api/similar for the nearest documents (not part of the paint): let it finish,
-            // so that its embedding does not run during the next load.
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> (Boolean) js(
-                "const s = document.getElementById('similar'); return !s || Boolean(s.dataset.state);"));
         }
-        return new Load(paint, serverBefore(paint), parts + " cache " + cacheStates());
+        double thread1 = threadTime();
+        long cpu1 = OS.getProcessCpuTime();
+        // The evidence pages then ask /api/similar for the nearest documents (not part of the paint, nor of the CPU
+        // figures, though it may have begun): let it finish, so that its embedding does not run during the next load.
+        if (!graph) new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> (Boolean) js(
+            "const s = document.getElementById('similar'); return !s || Boolean(s.dataset.state);"));
+        // a navigation to another renderer process starts its counter again: then only the new process's time is known
+        double browserCpu = 1000 * (thread1 >= thread0 ? thread1 - thread0 : thread1);
+        return new Load(paint, serverBefore(paint), browserCpu, (cpu1 - cpu0) / 1e6, parts + " cache " + cacheStates());
     }
 
     static double median(List<Double> xs) {
@@ -110,6 +134,7 @@ class ViewsPaintBenchmarkBrowserIT extends BrowserSupport {
 
     @Test
     void every_view_paints_within_the_limit() throws Exception {
+        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Performance.enable", Map.of());
         Map<String, Boolean> views = new LinkedHashMap<>();
         views.put("/graph", true);
         views.put("/graph?view=full", true);
@@ -127,20 +152,23 @@ class ViewsPaintBenchmarkBrowserIT extends BrowserSupport {
         StringBuilder report = new StringBuilder(Instant.now() + " first meaningful paint with the corpus (" + docs
             + " imported documents), ms from navigation start, median of " + RUNS + " loads after one warm-up; "
             + Runtime.getRuntime().availableProcessors() + " CPUs; load average at start " + load + "\n");
-        StringBuilder table = new StringBuilder(String.format("%n| view | paint median | min–max | server median | browser median | warm-up paint (server) |%n|---|---|---|---|---|---|%n"));
+        StringBuilder table = new StringBuilder(String.format("%n| view | paint median | min–max | server median | browser median | CPU ms browser / server | warm-up paint (server) |%n|---|---|---|---|---|---|---|%n"));
         StringBuilder detail = new StringBuilder();
         Map<String, Double> medians = new LinkedHashMap<>();
         for (var v : views.entrySet()) {
             Load warm = load(v.getKey(), v.getValue());
             List<Load> runs = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) runs.add(load(v.getKey(), v.getValue()));
+            // the view as it looks with the corpus: target/screenshots/view-corpus-NAME.png (docs/screenshot-NAME.png)
+            viewScreenshot("corpus-" + SCREENSHOT_NAMES.getOrDefault(v.getKey(), "other"));
             List<Double> paints = runs.stream().map(Load::paint).toList();
             double median = median(paints);
             medians.put(v.getKey(), median);
             double server = median(runs.stream().map(Load::server).toList());
             double browser = median(runs.stream().map(r -> r.paint() - r.server()).toList());
-            table.append(String.format("| `%s` | %.0f | %.0f–%.0f | %.0f | %.0f | %.0f (%.0f) |%n", v.getKey(), median,
+            table.append(String.format("| `%s` | %.0f | %.0f–%.0f | %.0f | %.0f | %.0f / %.0f | %.0f (%.0f) |%n", v.getKey(), median,
                 paints.stream().mapToDouble(x -> x).min().orElse(0), paints.stream().mapToDouble(x -> x).max().orElse(0), server, browser,
+                median(runs.stream().map(Load::browserCpu).toList()), median(runs.stream().map(Load::serverCpu).toList()),
                 warm.paint(), warm.server()));
             detail.append(String.format("%-55s runs %s server %s; warm-up: %s; last: %s%n", v.getKey(), paints.stream().map(x -> String.format("%.0f", x)).toList(),
                 runs.stream().map(r -> String.format("%.0f", r.server())).toList(), warm.parts(), runs.get(RUNS - 1).parts()));
