@@ -43,8 +43,8 @@ final class GraphApiRoutes {
     private final ServerConfig config;
     private final LayoutCache layouts = new LayoutCache(8);
     private final ViewCache cached;
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final byte[] LEGEND = json(legend());
+    /** The legend's JSON: it depends on nothing but this build, so it is written once. */
+    private volatile byte[] legendJson;
     /** The layout's own seed: fixed, so a graph is always drawn the same way. */
     static final long LAYOUT_SEED = 1;
 
@@ -57,7 +57,7 @@ final class GraphApiRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/api/graph", this::graph);
-        routes.get("/api/graph/legend", ctx -> ctx.contentType("application/json").result(LEGEND));
+        routes.get("/api/graph/legend", ctx -> ctx.contentType("application/json").result(legendJson(ctx)));
         routes.post("/api/graph/construct", this::construct);
         routes.get("/api/graph/synthetic", this::synthetic);
     }
@@ -91,20 +91,19 @@ final class GraphApiRoutes {
         String key = "graph " + (focus == null ? "" : focus.getURI()) + " " + depth + " " + types + " " + relations + " " + serverLayout;
         return cached.get(ctx, key, () -> {
             VizGraph g = focus == null ? views.whole() : views.around(focus, depth);
-            return json(body(g.withTypes(types).withRelations(relations), serverLayout));
+            return json(ctx, body(g.withTypes(types).withRelations(relations), serverLayout));
         });
     }
 
-    byte[] legendJson() {
-        return LEGEND;
+    byte[] legendJson(Context ctx) {
+        byte[] b = legendJson;
+        if (b == null) legendJson = b = json(ctx, legend());
+        return b;
     }
 
-    private static byte[] json(Object body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("graph JSON: " + e.getMessage(), e);
-        }
+    /** Serialised by Javalin's JSON mapper, as {@code ctx.json} would: the bytes are what the cache keeps. */
+    private static byte[] json(Context ctx, Object body) {
+        return ctx.jsonMapper().toJsonString(body, Object.class).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The {@code layout} parameter: {@code server} asks for node positions, {@code none} (the default) not. */

@@ -99,7 +99,7 @@ public final class UiRoutes {
     private void graphPage(Context ctx) {
         String text = new String(resource("/web/graph.html"), StandardCharsets.UTF_8).replace(HEADER_MARK, PageLayout.header("/graph"));
         if (blank(ctx.queryParam("focus")) && blank(ctx.queryParam("synthetic")) && !"full".equals(ctx.queryParam("view"))) {
-            String islands = "<script type=\"application/json\" id=\"graph-legend\">" + island(api.legendJson()) + "</script>\n"
+            String islands = "<script type=\"application/json\" id=\"graph-legend\">" + island(api.legendJson(ctx)) + "</script>\n"
                 + "<script type=\"application/json\" id=\"graph-data\">" + island(api.wholeMapJson(ctx)) + "</script>\n";
             text = text.replace(DATA_MARK, islands);
         }
