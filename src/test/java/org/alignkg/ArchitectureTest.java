@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule only_the_store_classes_use_tdb2 = noClasses()
-        .that().haveNameNotMatching(anyOf(STORE + "KgStore", STORE + "FullTextIndex", STORE + "QuadIdBuffer"))
+        .that().haveNameNotMatching(anyOf(STORE + "KgStore", STORE + "FullTextIndex", STORE + "QuadIdBuffer", STORE + "GenerationLoad"))
         .should().dependOnClassesThat().resideInAPackage("org.apache.jena.tdb2..")
         .because("KgStore owns the TDB2 lifecycle and the single write path; the text index and the bulk id buffer sit on its tables");
 

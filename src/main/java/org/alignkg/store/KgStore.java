@@ -1,6 +1,7 @@
 package org.alignkg.store;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -95,6 +96,22 @@ public final class KgStore implements AutoCloseable {
         return storeDir.resolve("text-index");
     }
 
+    /**
+     * Present while the text index may lag the TDB2 data: written before a bulk load's switch of
+     * storage generations, deleted once the index has the load's entries.
+     */
+    static Path staleTextIndexMarker(Path storeDir) {
+        return storeDir.resolve("text-index.stale");
+    }
+
+    private static void deleteIfExists(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete " + f, e);
+        }
+    }
+
     /** Opens (creating if needed) the TDB2 store in {@code dir}. */
     public static KgStore open(Path dir) {
         DatasetGraph dsg;
@@ -108,9 +125,21 @@ public final class KgStore implements AutoCloseable {
         }
         // Plain SPARQL sees every named graph; GRAPH ?g still picks one out.
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        var container = GenerationLoad.containerOf(dsg);
+        // A bulk load killed after its switch but before deleting the generation it replaced.
+        if (container != null) GenerationLoad.deleteOlderGenerations(container);
         FullTextIndex text = FullTextIndex.open(textIndexDir(dir));
-        // The index is rebuilt from the store when it is missing or does not match (see FullTextIndex).
-        text.ensureInStep(dsg);
+        Path stale = staleTextIndexMarker(dir);
+        if (Files.exists(stale)) {
+            // A bulk load switched generations (or was about to) and did not finish updating the
+            // text index: the counts may agree by chance, so rebuild without asking.
+            LOG.info("rebuilding the text index after an interrupted bulk load");
+            text.rebuild(dsg);
+            deleteIfExists(stale);
+        } else {
+            // The index is rebuilt from the store when it is missing or does not match (see FullTextIndex).
+            text.ensureInStep(dsg);
+        }
         return new KgStore(dir, dsg, text);
     }
 
@@ -191,8 +220,15 @@ public final class KgStore implements AutoCloseable {
         ChangeCheck checkNow = check;
         DeltaRecorder delta = new DeltaRecorder();
         long gen;
+        var container = change instanceof Change.Bulk ? GenerationLoad.containerOf(base) : null;
         try {
-            Txn.executeWrite(dsg, () -> {
+            if (container != null) {
+                // On disk, a bulk load builds and validates a new storage generation and switches to it.
+                GenerationLoad.TextDelta t = GenerationLoad.load(container, (Change.Bulk) change, checkNow, delta,
+                    () -> touch(staleTextIndexMarker(dir)));
+                text.update(t.removed(), t.added());
+                deleteIfExists(staleTextIndexMarker(dir));
+            } else Txn.executeWrite(dsg, () -> {
                 NodeTable nodes = quadTable().getNodeTable();
                 long firstNew = nodeTableEnd(nodes);
                 if (change instanceof Change.Files f) writeFiles(f, delta);
@@ -219,6 +255,15 @@ public final class KgStore implements AutoCloseable {
             }
         }
         return new Applied(commit, delta.added);
+    }
+
+    private static void touch(Path f) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + f, e);
+        }
     }
 
     /** Runs {@code action} on the dataset as one validated write ({@link Change#edit}). */
