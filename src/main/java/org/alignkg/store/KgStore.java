@@ -203,6 +203,13 @@ public final class KgStore implements AutoCloseable {
      * written through jena-text's wrapper; the others go straight to TDB2, skipping the wrapper's
      * per-quad existence check and change notification, which could not reach the index anyway.
      * Edits ({@link Change.Edit}) see the wrapper itself, through a change monitor.
+     *
+     * <p>A bulk load ({@link Change.Bulk}) of a store on disk is the exception to the one write
+     * transaction: {@link GenerationLoad} builds the new state in a new TDB2 storage generation
+     * with TDB2's parallel loader, runs the same check there and switches to it by a folder
+     * rename, as TDB2's compaction does; the text index learns the load's entries after the
+     * switch. Same contract: a refusal or a failure leaves the store as it was, the generation is
+     * bumped in the finally, listeners hear it once.
      */
     public Applied apply(Change change) {
         Objects.requireNonNull(change, "change");
