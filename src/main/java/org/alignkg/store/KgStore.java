@@ -388,7 +388,7 @@ public final class KgStore implements AutoCloseable {
      * gives a stored node the id of its position in that append-only file, so a node whose id
      * points at or past this offset was allocated by the running transaction.
      */
-    private static long nodeTableEnd(NodeTable nodes) {
+    static long nodeTableEnd(NodeTable nodes) {
         NodeTable t = nodes;
         for (int depth = 0; depth < 8 && t != null; depth++) {
             if (t instanceof NodeTableTRDF trdf) return trdf.getData().length();

@@ -165,6 +165,21 @@ class GenerationLoadTest {
     }
 
     @Test
+    void a_graph_the_file_shares_with_another_file_is_replaced_not_merged() {
+        try (KgStore store = open()) {
+            other(store);
+            Graph shared = GraphFactory.createDefaultGraph();
+            shared.add(S, P, NodeFactory.createLiteralString("from the other file"));
+            store.apply(Change.files(List.of(new FileBatch("test/shared.ttl", "11", Map.of(G, shared))), Set.of()));
+            store.apply(bulk(true, "alpha", 3));
+            assertThat(store.graphSizes()).containsEntry(G.getURI(), 4L).containsEntry(OTHER.getURI(), 3L);
+            assertThat((boolean) store.read(d -> d.contains(G, S, P, NodeFactory.createLiteralString("from the other file")))).isFalse();
+            assertThat(store.searchText("alpha", 5)).hasSize(1);
+            assertThat(store.searchText("gamma", 5)).hasSize(1);
+        }
+    }
+
+    @Test
     void leftovers_of_a_killed_bulk_load_are_removed_at_open_and_never_used() throws IOException {
         Path dir = tmp.resolve("store");
         try (KgStore store = open()) {
