@@ -3,6 +3,8 @@
 #
 #   bench/run.sh           full:  load at 10^5, 10^6, 10^7; query mix at 10^5; scale curve 10^4..10^7
 #   bench/run.sh --quick   quick: load at 10^5; query mix at 10^5; scale curve 10^4..10^5; short runs (< 10 min)
+#   bench/run.sh --load-only [--quick]   the load benchmark only; LOAD_SIZES="1000000" picks the sizes,
+#                          LOAD_REPEAT=n runs each size n times with the tools' order rotated per round
 #
 # Load: a generated corpus (alignkg generate, seed 42, N-Quads), loaded into a fresh store by
 # alignkg (bulk path, SHACL validation included, on top of the shipped data) and by
@@ -25,17 +27,19 @@ WORK=$BENCH/.work
 CACHE=$BENCH/.cache
 mkdir -p "$WORK" "$CACHE" "$BENCH/results"
 
-QUICK=0; QUERIES_ONLY=0; TAGGER=-1
+QUICK=0; QUERIES_ONLY=0; LOAD_ONLY=0; TAGGER=-1
 for a in "$@"; do
   case "$a" in
     --quick) QUICK=1 ;;
     --queries-only) QUERIES_ONLY=1 ;; # skip the load benchmark; stores of earlier runs are reused
+    --load-only) LOAD_ONLY=1 ;;       # the load benchmark alone (no queries, scale curve, start-up, tagger)
     --tagger) TAGGER=1 ;;             # re-run the tagger's JMH benchmark (default: full mode only)
     --no-tagger) TAGGER=0 ;;
-    *) echo "usage: bench/run.sh [--quick] [--queries-only] [--tagger|--no-tagger]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick] [--queries-only|--load-only] [--tagger|--no-tagger]" >&2; exit 2 ;;
   esac
 done
 SEED=42
+LOAD_SIZES_OVERRIDE=${LOAD_SIZES:-}
 if (( QUICK )); then
   LOAD_SIZES="100000"; QUERY_SIZE=100000; WARM=${WARM:-1}; DUR=${DUR:-2}
   # 10^4 and 10^5 only: building the 10^6 store first (generate, bulk load, copies for both servers)
@@ -50,6 +54,8 @@ else
   SCALE_QUERIES="free-lookup-iri free-two-hop-join free-count named-concepts-of-limitation named-limitations-by-concept"
   (( TAGGER < 0 )) && TAGGER=1
 fi
+LOAD_SIZES=${LOAD_SIZES_OVERRIDE:-$LOAD_SIZES}
+LOAD_REPEAT=${LOAD_REPEAT:-1}
 # Same heap for every JVM that loads; 10^7 needs about 3 GB on the alignkg bulk path.
 LOAD_HEAP=-Xmx6g
 SERVER_HEAP=-Xmx2g # Fuseki
@@ -139,18 +145,29 @@ run_load() {
   LOAD_ROWS=""
   shipped_store
   for n in $LOAD_SIZES; do
-    local f triples tp tph ta
+    local f triples tp tph ta round
     f=$(corpus "$n")
     triples=$(wc -l < "$f")
     cat "$f" > /dev/null # same warm page cache for every tool
-    log "load $n: tdbloader parallel";  tp=$(load_tdbloader parallel "$f"); local cp_=$(cpu parallel)
-    log "load $n: tdbloader phased";    tph=$(load_tdbloader phased "$f"); local cph=$(cpu phased)
-    log "load $n: alignkg load --bulk"; ta=$(load_alignkg "$f"); local ca=$(cpu alignkg)
-    rm -rf "$WORK/base-$n"; mv "$WORK/st-alignkg" "$WORK/base-$n" # reused by the query benchmarks
-    local best=$(( tp < tph ? tp : tph ))
-    LOAD_ROWS+="| $(printf "%'d" "$triples") | $(rate "$triples" "$ta") | $(rate "$triples" "$tp") | $(rate "$triples" "$tph") | $(python3 -c "print(f'{$best/$ta:.2f}')") | $(python3 -c "print(f'{$ta/1000:.1f} / {$tp/1000:.1f} / {$tph/1000:.1f}')") | $ca / $cp_ / $cph | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
-    log "load $n: alignkg ${ta} ms, parallel ${tp} ms, phased ${tph} ms"; sample_load
-    rm -rf "$WORK/st-parallel" "$WORK/st-phased"
+    for (( round = 0; round < LOAD_REPEAT; round++ )); do
+      # The tools take turns going first (the machine is shared: noise moves with the clock).
+      local order=(parallel phased alignkg)
+      order=("${order[@]:$(( round % 3 ))}" "${order[@]:0:$(( round % 3 ))}")
+      local la_before; la_before=$(cut -d' ' -f1 /proc/loadavg)
+      for tool in "${order[@]}"; do
+        case $tool in
+          parallel) log "load $n: tdbloader parallel"; tp=$(load_tdbloader parallel "$f"); local cp_=$(cpu parallel) ;;
+          phased)   log "load $n: tdbloader phased";   tph=$(load_tdbloader phased "$f"); local cph=$(cpu phased) ;;
+          alignkg)  log "load $n: alignkg load --bulk"; ta=$(load_alignkg "$f"); local ca=$(cpu alignkg)
+                    grep -q "loaded" "$WORK/load-alignkg.log" || { log "alignkg load failed:"; cat "$WORK/load-alignkg.log" >&2; exit 1; } ;;
+        esac
+      done
+      rm -rf "$WORK/base-$n"; mv "$WORK/st-alignkg" "$WORK/base-$n" # reused by the query benchmarks
+      local best=$(( tp < tph ? tp : tph ))
+      LOAD_ROWS+="| $(printf "%'d" "$triples") | $(rate "$triples" "$ta") | $(rate "$triples" "$tp") | $(rate "$triples" "$tph") | $(python3 -c "print(f'{$best/$ta:.2f}')") | $(python3 -c "print(f'{$ta/1000:.1f} / {$tp/1000:.1f} / {$tph/1000:.1f}')") | $ca / $cp_ / $cph | ${order[*]} | $la_before → $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
+      log "load $n (${order[*]}): alignkg ${ta} ms (${ca} CPU s), parallel ${tp} ms (${cp_}), phased ${tph} ms (${cph})"; sample_load
+      rm -rf "$WORK/st-parallel" "$WORK/st-phased"
+    done
   done
 }
 
@@ -454,12 +471,37 @@ run_tagger() {
 }
 
 # ---------------------------------------------------------------- report
+load_table() {
+  echo "Same N-Quads file (alignkg generate --seed $SEED), fresh store each; heap $LOAD_HEAP for every tool."
+  echo "alignkg: \`load --bulk\` on top of the shipped data, SHACL validation included. tdbloader: empty store, no validation."
+  echo
+  echo "| triples | alignkg t/s | tdbloader parallel t/s | tdbloader phased t/s | alignkg / best tdbloader | wall s (alignkg / parallel / phased) | CPU s (user+sys, same order) | order run | load avg before → after |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---|---|"
+  printf "%s" "$LOAD_ROWS"
+}
+
+report_load_only() {
+  {
+    echo "# alignkg load benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo
+    echo "Command: \`LOAD_SIZES=\"$LOAD_SIZES\" LOAD_REPEAT=$LOAD_REPEAT bench/run.sh --load-only\` (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes')); took $(( $(date +%s) - T_START )) s."
+    echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1)."
+    echo
+    echo "## Load"
+    echo
+    load_table
+  } > "$OUT"
+  log "wrote $OUT"
+  cat "$OUT"
+}
+
 main() {
   ensure_tools
   local started; started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   sample_load
   LOAD_ROWS=""
   if (( QUERIES_ONLY )); then log "skipping load (--queries-only)"; else run_load; fi
+  if (( LOAD_ONLY )); then report_load_only; return; fi
   run_queries
   run_scale
   plot
@@ -487,12 +529,7 @@ main() {
       echo
       echo "## Load"
       echo
-      echo "Same N-Quads file (alignkg generate --seed $SEED), fresh store each; heap $LOAD_HEAP for every tool."
-      echo "alignkg: \`load --bulk\` on top of the shipped data, SHACL validation included. tdbloader: empty store, no validation."
-      echo
-      echo "| triples | alignkg t/s | tdbloader parallel t/s | tdbloader phased t/s | alignkg / best tdbloader | wall s (alignkg / parallel / phased) | CPU s (user+sys) | load avg |"
-      echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
-      printf "%s" "$LOAD_ROWS"
+      load_table
     fi
     echo
     echo "## Queries at $(printf "%'d" "$QUERY_SIZE") generated triples (plus the shipped data)"

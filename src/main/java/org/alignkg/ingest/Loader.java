@@ -160,10 +160,10 @@ public final class Loader {
     }
 
     /**
-     * The bulk path. One pass: the parser streams the file straight into the store's write
-     * transaction ({@link Change#bulk}), so a syntax error anywhere aborts it; after the last
-     * quad the store validates the nodes the file changed, as it does for every write
-     * ({@link org.alignkg.store.ShapeValidator}), and any violation aborts.
+     * The bulk path. One pass: the parser streams the file into the store's bulk write
+     * ({@link Change#bulk}: a new storage generation on disk), so a syntax error anywhere aborts
+     * it; after the last quad the store validates the nodes the file changed, as it does for
+     * every write ({@link org.alignkg.store.ShapeValidator}), and any violation aborts.
      */
     private LoadResult bulkLoad(Path f, String formatName, List<String> skipped) {
         String name = nameOf(f);

@@ -49,8 +49,9 @@ public sealed interface Change {
     }
 
     /**
-     * One large file streamed from its parser into TDB2's indexes without being held in memory
-     * (see {@link KgStore#apply}); otherwise as {@link #files}.
+     * One large file streamed from its parser without being held in memory: on disk into a new
+     * TDB2 storage generation that replaces the current one when it validates (see
+     * {@link KgStore#apply}); otherwise as {@link #files}.
      */
     static Bulk bulk(String path, BulkSource source, Progress progress) {
         return new Bulk(path, source, progress);
@@ -71,7 +72,7 @@ public sealed interface Change {
         return new Restore(source, quads);
     }
 
-    /** Receives the quads of a bulk load, one at a time, inside the store's write transaction. */
+    /** Receives the quads of a bulk load, one at a time, on the thread that called {@link KgStore#apply}. */
     @FunctionalInterface
     interface QuadSink {
         void add(Node graph, Node subject, Node predicate, Node object);

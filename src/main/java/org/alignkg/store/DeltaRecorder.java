@@ -22,6 +22,15 @@ final class DeltaRecorder {
     boolean everything;
     long added;
 
+    /** Forgets everything recorded (a write that starts over). */
+    void clear() {
+        subjects.clear();
+        graphs.clear();
+        hierarchy = false;
+        everything = false;
+        added = 0;
+    }
+
     void record(Node g, Node s, Node p) {
         subjects.add(s);
         if (g != null && g.isURI() && !Quad.isDefaultGraph(g)) graphs.add(g.getURI());

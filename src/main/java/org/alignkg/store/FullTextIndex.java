@@ -187,6 +187,28 @@ public final class FullTextIndex {
         }
     }
 
+    /**
+     * Applies a change made to the store behind the wrapper's back (a bulk load's new storage
+     * generation): the entries of {@code removed} go, those of {@code added} come; one commit.
+     */
+    void update(List<Quad> removed, List<Quad> added) {
+        EntityDefinition def = index.getDocDef();
+        try {
+            for (Quad q : removed) {
+                Entity e = TextQueryFuncs.entityFromQuad(def, q);
+                if (e != null) index.deleteEntity(e);
+            }
+            for (Quad q : added) {
+                Entity e = TextQueryFuncs.entityFromQuad(def, q);
+                if (e != null) index.addEntity(e);
+            }
+            index.commit();
+        } catch (RuntimeException e) {
+            index.rollback();
+            throw e;
+        }
+    }
+
     /** Number of Lucene documents (one per indexed quad). */
     long documentCount() {
         try (IndexReader r = DirectoryReader.open(directory)) {

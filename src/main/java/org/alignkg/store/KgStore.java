@@ -1,6 +1,7 @@
 package org.alignkg.store;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -8,26 +9,17 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import java.time.Instant;
 
-import org.alignkg.Progress;
 import org.alignkg.StoreBusyException;
 import org.alignkg.ontology.AKG;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -46,9 +38,7 @@ import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.nodetable.NodeTableTRDF;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
-import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.dboe.base.file.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +85,22 @@ public final class KgStore implements AutoCloseable {
         return storeDir.resolve("text-index");
     }
 
+    /**
+     * Present while the text index may lag the TDB2 data: written before a bulk load's switch of
+     * storage generations, deleted once the index has the load's entries.
+     */
+    static Path staleTextIndexMarker(Path storeDir) {
+        return storeDir.resolve("text-index.stale");
+    }
+
+    private static void deleteIfExists(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete " + f, e);
+        }
+    }
+
     /** Opens (creating if needed) the TDB2 store in {@code dir}. */
     public static KgStore open(Path dir) {
         DatasetGraph dsg;
@@ -108,9 +114,21 @@ public final class KgStore implements AutoCloseable {
         }
         // Plain SPARQL sees every named graph; GRAPH ?g still picks one out.
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        var container = GenerationLoad.containerOf(dsg);
+        // A bulk load killed after its switch but before deleting the generation it replaced.
+        if (container != null) GenerationLoad.deleteOlderGenerations(container);
         FullTextIndex text = FullTextIndex.open(textIndexDir(dir));
-        // The index is rebuilt from the store when it is missing or does not match (see FullTextIndex).
-        text.ensureInStep(dsg);
+        Path stale = staleTextIndexMarker(dir);
+        if (Files.exists(stale)) {
+            // A bulk load switched generations (or was about to) and did not finish updating the
+            // text index: the counts may agree by chance, so rebuild without asking.
+            LOG.info("rebuilding the text index after an interrupted bulk load");
+            text.rebuild(dsg);
+            deleteIfExists(stale);
+        } else {
+            // The index is rebuilt from the store when it is missing or does not match (see FullTextIndex).
+            text.ensureInStep(dsg);
+        }
         return new KgStore(dir, dsg, text);
     }
 
@@ -185,14 +203,28 @@ public final class KgStore implements AutoCloseable {
      * written through jena-text's wrapper; the others go straight to TDB2, skipping the wrapper's
      * per-quad existence check and change notification, which could not reach the index anyway.
      * Edits ({@link Change.Edit}) see the wrapper itself, through a change monitor.
+     *
+     * <p>A bulk load ({@link Change.Bulk}) of a store on disk is the exception to the one write
+     * transaction: {@link GenerationLoad} builds the new state in a new TDB2 storage generation
+     * with TDB2's parallel loader, runs the same check there and switches to it by a folder
+     * rename, as TDB2's compaction does; the text index learns the load's entries after the
+     * switch. Same contract: a refusal or a failure leaves the store as it was, the generation is
+     * bumped in the finally, listeners hear it once.
      */
     public Applied apply(Change change) {
         Objects.requireNonNull(change, "change");
         ChangeCheck checkNow = check;
         DeltaRecorder delta = new DeltaRecorder();
         long gen;
+        var container = change instanceof Change.Bulk ? GenerationLoad.containerOf(base) : null;
         try {
-            Txn.executeWrite(dsg, () -> {
+            if (container != null) {
+                // On disk, a bulk load builds and validates a new storage generation and switches to it.
+                GenerationLoad.TextDelta t = GenerationLoad.load(container, (Change.Bulk) change, checkNow, delta,
+                    () -> touch(staleTextIndexMarker(dir)));
+                text.update(t.removed(), t.added());
+                deleteIfExists(staleTextIndexMarker(dir));
+            } else Txn.executeWrite(dsg, () -> {
                 NodeTable nodes = quadTable().getNodeTable();
                 long firstNew = nodeTableEnd(nodes);
                 if (change instanceof Change.Files f) writeFiles(f, delta);
@@ -219,6 +251,15 @@ public final class KgStore implements AutoCloseable {
             }
         }
         return new Applied(commit, delta.added);
+    }
+
+    private static void touch(Path f) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + f, e);
+        }
     }
 
     /** Runs {@code action} on the dataset as one validated write ({@link Change#edit}). */
@@ -313,79 +354,32 @@ public final class KgStore implements AutoCloseable {
     }
 
     /**
-     * The bulk path for one large file: same contract as {@link Change.Files} (the file's old
-     * graphs are dropped, the new quads added, the hash recorded in the system graph), but the
-     * quads are streamed straight from the parser into TDB2's node and tuple tables instead of
-     * being collected in in-memory graphs first. Memory grows with the number of distinct
-     * subjects (kept for validation), not with the number of triples.
-     *
-     * <p>Why not TDB2's parallel or phased loader ({@code LoaderFactory}, {@code tdb2.tdbloader}):
-     * they switch the database to exclusive mode and commit each index in its own component
-     * transaction from their own threads, so they cannot run inside, or be rolled back with,
-     * alignkg's single write transaction; a rejected file would leave half-built indexes. Nor
-     * {@code LoaderSequential}: it detaches the secondary indexes of an empty table and does not
-     * reattach them when the load fails. What is left of the loader machinery, and what this
-     * method does, is the loaders' two steps on the transaction's own thread: node ids from the
-     * node table while parsing, then the tuple indexes, each written in its own sorted key order
-     * ({@link QuadIdBuffer}), as the phased loader does from its primary index. On this project's
-     * 2-core benchmark machine that is faster than the multi-threaded loaders (bench/README.md).
+     * The bulk path of a store in memory (tests, dry runs): same contract as {@link Change.Files}
+     * (the file's old graphs are dropped, the new quads added, the hash recorded in the system
+     * graph), streamed from the parser into the write transaction. A store on disk takes
+     * {@link GenerationLoad} instead: TDB2's parallel loader into a new storage generation.
      */
     private void writeBulk(Change.Bulk change, DeltaRecorder delta) {
         String path = change.path();
-        Progress progress = change.progress();
-        Set<Node> changed = delta.subjects;
         dropFile(path, delta);
-        // The tuple tables of the bare TDB2 dataset: quads written here bypass the text index, so the
-        // few quads the index holds (labels, titles, abstracts) are kept aside and added through dsg.
-        NodeTupleTable quads = quadTable();
-        List<Node[]> textQuads = new ArrayList<>();
-        NodeTable nodes = quads.getNodeTable();
-        QuadIdBuffer buffer = new QuadIdBuffer();
-        Map<Node, NodeId> graphIds = new LinkedHashMap<>();
-        String sha = pipelined(change.feed(), (g, s, p, o) -> {
-            NodeId gid = graphIds.get(g);
-            if (gid == null) {
-                if (g.equals(SYSTEM))
-                    throw new IllegalArgumentException("the system graph cannot be bulk loaded");
+        Map<Node, long[]> sizes = new LinkedHashMap<>();
+        String sha = change.feed().feed((g, s, p, o) -> {
+            long[] n = sizes.get(g);
+            if (n == null) {
+                if (g.equals(SYSTEM)) throw new IllegalArgumentException("the system graph cannot be bulk loaded");
                 clearGraph(g, delta); // a graph this file shares with another file is replaced
-                delta.graphs.add(g.getURI());
-                gid = nodes.getAllocateNodeId(g);
-                graphIds.put(g, gid);
+                sizes.put(g, n = new long[1]);
             }
-            if (o.isLiteral() && FullTextIndex.indexes(p)) {
-                textQuads.add(new Node[] { g, s, p, o });
-            } else {
-                // Node ids are allocated now (the node table is shared by all indexes); the
-                // index entries are written after the last quad, sorted, index by index.
-                buffer.add(gid, nodes.getAllocateNodeId(s), nodes.getAllocateNodeId(p), nodes.getAllocateNodeId(o));
-            }
-            changed.add(s);
-            if (RDFS.Nodes.subClassOf.equals(p)) delta.hierarchy = true;
+            if (!base.contains(g, s, p, o)) n[0]++;
+            add(g, s, p, o, delta);
         });
-        Map<Long, Long> perGraph = null;
-        TupleIndex[] indexes = quads.getTupleTable().getIndexes();
-        for (int i = 0; i < indexes.length; i++) {
-            progress.begin("writing index " + indexes[i].getName() + " (" + (i + 1) + " of " + indexes.length + ")", "quads");
-            Map<Long, Long> counts = buffer.writeTo(indexes[i], perGraph == null, progress::advance);
-            if (perGraph == null) perGraph = counts;
-            progress.end();
-        }
-        Map<Node, Long> textPerGraph = new HashMap<>();
-        for (Node[] q : textQuads) {
-            if (!dsg.contains(q[0], q[1], q[2], q[3])) textPerGraph.merge(q[0], 1L, Long::sum);
-            dsg.add(q[0], q[1], q[2], q[3]); // through the text wrapper: stored and indexed
-        }
         String now = Instant.now().toString();
-        long added = delta.added;
-        for (Map.Entry<Node, NodeId> e : graphIds.entrySet()) {
-            Node g = e.getKey();
-            long size = (perGraph == null ? 0 : perGraph.getOrDefault(buffer.encode(e.getValue()), 0L))
-                + textPerGraph.getOrDefault(g, 0L);
-            recordLoad(g, path, sha, size, now, delta);
-            added += size;
+        long added = 0;
+        for (Map.Entry<Node, long[]> e : sizes.entrySet()) {
+            recordLoad(e.getKey(), path, sha, e.getValue()[0], now, delta);
+            added += e.getValue()[0];
         }
-        // the quads of the file, not its bookkeeping
-        delta.added = added;
+        delta.added = added; // the quads of the file, not its bookkeeping
     }
 
     /**
@@ -394,7 +388,7 @@ public final class KgStore implements AutoCloseable {
      * gives a stored node the id of its position in that append-only file, so a node whose id
      * points at or past this offset was allocated by the running transaction.
      */
-    private static long nodeTableEnd(NodeTable nodes) {
+    static long nodeTableEnd(NodeTable nodes) {
         NodeTable t = nodes;
         for (int depth = 0; depth < 8 && t != null; depth++) {
             if (t instanceof NodeTableTRDF trdf) return trdf.getData().length();
@@ -403,75 +397,6 @@ public final class KgStore implements AutoCloseable {
             t = inner;
         }
         return -1;
-    }
-
-    /**
-     * Runs {@code source} (parsing) on a second thread and hands its quads, in batches, to
-     * {@code sink} on this thread, which holds the write transaction: TDB2 binds a transaction to
-     * its thread, so node-id allocation and index writes must stay here, but parsing need not.
-     * On the 2-core benchmark machine this overlaps the parser with the node table. Errors from
-     * either side stop both; the parser's error (e.g. a syntax error with its line) is rethrown as is.
-     */
-    private static String pipelined(Change.BulkSource source, Change.QuadSink sink) {
-        final int batchQuads = 2048;
-        final Node[] end = new Node[0];
-        BlockingQueue<Node[]> queue = new ArrayBlockingQueue<>(64);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicReference<String> sha = new AtomicReference<>();
-        Thread parser = new Thread(() -> {
-            Node[][] batch = { new Node[4 * batchQuads] };
-            int[] n = { 0 };
-            try {
-                sha.set(source.feed((g, s, p, o) -> {
-                    Node[] b = batch[0];
-                    int at = 4 * n[0];
-                    b[at] = g; b[at + 1] = s; b[at + 2] = p; b[at + 3] = o;
-                    if (++n[0] == batchQuads) {
-                        put(queue, b, cancelled);
-                        batch[0] = new Node[4 * batchQuads];
-                        n[0] = 0;
-                    }
-                }));
-                if (n[0] > 0) put(queue, java.util.Arrays.copyOf(batch[0], 4 * n[0]), cancelled);
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                try { put(queue, end, cancelled); } catch (RuntimeException ignored) { /* cancelled: nobody reads */ }
-            }
-        }, "alignkg-bulk-parser");
-        parser.setDaemon(true);
-        parser.start();
-        try {
-            while (true) {
-                Node[] b = queue.take();
-                if (b == end) break;
-                for (int i = 0; i < b.length; i += 4) sink.add(b[i], b[i + 1], b[i + 2], b[i + 3]);
-            }
-            parser.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during bulk load", e);
-        } catch (RuntimeException | Error e) {
-            cancelled.set(true);
-            queue.clear();
-            throw e;
-        }
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException re) throw re;
-        if (t instanceof Error err) throw err;
-        if (t != null) throw new IllegalStateException(t);
-        return sha.get();
-    }
-
-    private static void put(BlockingQueue<Node[]> queue, Node[] batch, AtomicBoolean cancelled) {
-        try {
-            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS))
-                if (cancelled.get()) throw new CancellationException("bulk load aborted");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("bulk load interrupted");
-        }
     }
 
     private List<Node> graphsOf(String path) {
