@@ -496,10 +496,15 @@ for name, xs in lists.items():
 PY
 }
 
-bench_vary() { # url template values-file -> "rps p50 p99 non2xx errors"
+bench_vary() { # url template values-file server-pid -> "rps p50 p99 non2xx errors cpu-ms-per-request"
   QUERY_FILE=$2 VALUES_FILE=$3 WRK_THREADS=2 wrk -t2 -c16 -d"${WARM}s" -s "$BENCH/sparql-vary.lua" "$1" >/dev/null 2>&1 || true
-  local r; r=$(QUERY_FILE=$2 VALUES_FILE=$3 WRK_THREADS=2 wrk -t2 -c16 -d"${DUR}s" --timeout 10s -s "$BENCH/sparql-vary.lua" "$1" 2>/dev/null | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }')
-  echo "${r:-0 0 0 0 0}"
+  # CPU time of the server process (user + system, all its threads: JIT and GC included) over
+  # the measured window, per completed request: steadier than req/s when other jobs share the cores.
+  local c0 c1 r; c0=$(awk '{ print $14 + $15 }' "/proc/$4/stat")
+  r=$(QUERY_FILE=$2 VALUES_FILE=$3 WRK_THREADS=2 wrk -t2 -c16 -d"${DUR}s" --timeout 10s -s "$BENCH/sparql-vary.lua" "$1" 2>/dev/null | awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7 }')
+  c1=$(awk '{ print $14 + $15 }' "/proc/$4/stat")
+  read -r rps p50 p99 bad err n <<<"${r:-0 0 0 0 0 0}"
+  echo "$rps $p50 $p99 $bad $err $(python3 -c "n, t = $n, ($c1 - $c0) * 1000 / $(getconf CLK_TCK); print(f'{t / n:.2f}' if n else '-')")"
 }
 
 cache_counts() { # alignkg base url -> "hits misses"
@@ -509,13 +514,13 @@ cache_counts() { # alignkg base url -> "hits misses"
 run_vary() {
   python3 "$BENCH/queries.py" "$ROOT" "$WORK/queries" "$WORK/vary"
   local base; base=$(base_store "$QUERY_SIZE")
-  start_fuseki shipped shipped "$base"; local F1=$FUSEKI_URL
-  start_fuseki buf32k 32768 "$base";    local F2=$FUSEKI_URL
-  start_alignkg_server alignkg "$base"; local A=$ALIGNKG_URL
-  start_alignkg_server nocache "$base" --result-cache 0; local N=$ALIGNKG_URL
+  start_fuseki shipped shipped "$base"; local F1=$FUSEKI_URL F1P=$FUSEKI_PID
+  start_fuseki buf32k 32768 "$base";    local F2=$FUSEKI_URL F2P=$FUSEKI_PID
+  start_alignkg_server alignkg "$base"; local A=$ALIGNKG_URL AP=$ALIGNKG_PID
+  start_alignkg_server nocache "$base" --result-cache 0; local N=$ALIGNKG_URL NP=$ALIGNKG_PID
   VALUE_COUNTS=$(value_lists "$N" "$WORK/vary")
   log "value lists: $VALUE_COUNTS"
-  VARY_ROWS=""; VRATIOS=(); VDIFFS=()
+  VARY_ROWS=""; VRATIOS=(); VDIFFS=(); VCPU=()
   local ids=${VARY_QUERIES:-$(cd "$WORK/vary" && ls *.rq | grep -v '^one\.rq$' | sed 's/\.rq$//')}
   for id in $ids; do
     local q=$WORK/vary/$id.rq values vf="" one=$WORK/vary/one.rq
@@ -527,22 +532,28 @@ run_vary() {
     [[ "$same" == same* ]] || VDIFFS+=("$id: $same")
     log "vary $id over $values ($same)"
     local r1 r2 ra rn h0 m0 h1 m1
-    r1=$(bench_vary "$F1" "$q" "$vf"); r2=$(bench_vary "$F2" "$q" "$vf")
+    r1=$(bench_vary "$F1" "$q" "$vf" "$F1P"); r2=$(bench_vary "$F2" "$q" "$vf" "$F2P")
     read -r h0 m0 <<<"$(cache_counts "${A%/sparql}")"
-    ra=$(bench_vary "$A" "$q" "$vf")
+    ra=$(bench_vary "$A" "$q" "$vf" "$AP")
     read -r h1 m1 <<<"$(cache_counts "${A%/sparql}")"
-    rn=$(bench_vary "$N" "$q" "$vf")
-    read -r rps1 p501 p991 bad1 err1 <<<"$r1"
-    read -r rps2 p502 p992 bad2 err2 <<<"$r2"
-    read -r rpsa p50a p99a bada erra <<<"$ra"
-    read -r rpsn p50n p99n badn errn <<<"$rn"
-    local best hitrate rn_ratio
+    rn=$(bench_vary "$N" "$q" "$vf" "$NP")
+    read -r rps1 p501 p991 bad1 err1 cpu1 <<<"$r1"
+    read -r rps2 p502 p992 bad2 err2 cpu2 <<<"$r2"
+    read -r rpsa p50a p99a bada erra cpua <<<"$ra"
+    read -r rpsn p50n p99n badn errn cpun <<<"$rn"
+    local best hitrate rn_ratio cpu_ratio
     best=$(python3 -c "print(max($rps1, $rps2))")
+    # CPU per request of the cheaper Fuseki over that of uncached alignkg (>1: alignkg needs less)
+    cpu_ratio=$(python3 -c "
+f = [float(x) for x in ('$cpu1', '$cpu2') if x != '-']
+n = '$cpun'
+print(f'{min(f) / float(n):.2f}' if f and n != '-' and float(n) > 0 else '-')")
+    [[ "$cpu_ratio" != - ]] && VCPU+=("$cpu_ratio")
     # hit share over the warm-up and the measured window together
     hitrate=$(python3 -c "h, m = $h1 - $h0, $m1 - $m0; print(f'{100 * h / (h + m):.0f} %' if h + m else '-')")
     rn_ratio=$(ratio "$rpsn" "$best" "$DUR")
     VRATIOS+=("$(ratio_value "$rn_ratio")")
-    VARY_ROWS+="| $id | $values | $rps1 | $p501 | $p991 | $rps2 | $p502 | $p992 | $rpsa | $p50a | $p99a | $hitrate | $(ratio "$rpsa" "$best" "$DUR") | **$rpsn** | $p50n | $p99n | **$rn_ratio** | $((bad1 + bad2 + bada + badn)) / $((err1 + err2 + erra + errn)) | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
+    VARY_ROWS+="| $id | $values | $rps1 | $p501 | $p991 | $cpu1 | $rps2 | $p502 | $p992 | $cpu2 | $rpsa | $p50a | $p99a | $hitrate | $(ratio "$rpsa" "$best" "$DUR") | **$rpsn** | $p50n | $p99n | $cpun | **$rn_ratio** | **$cpu_ratio** | $((bad1 + bad2 + bada + badn)) / $((err1 + err2 + erra + errn)) | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
     sample_load
   done
   cleanup; PIDS=()
@@ -553,8 +564,9 @@ main_vary() {
   local started; started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   sample_load
   run_vary
-  local rmin rmed
+  local rmin rmed cmin cmed
   read -r rmin rmed < <(python3 -c "import statistics,sys; r=[float(x) for x in sys.argv[1:]]; print(f'{min(r):.2f} {statistics.median(r):.2f}')" "${VRATIOS[@]}")
+  read -r cmin cmed < <(python3 -c "import statistics,sys; r=[float(x) for x in sys.argv[1:]]; print(f'{min(r):.2f} {statistics.median(r):.2f}' if r else '- -')" "${VCPU[@]}")
   {
     echo "# alignkg uncached mix (bench/run.sh --vary), $started"
     echo
@@ -568,13 +580,14 @@ main_vary() {
     echo "POST form, JSON results (CONSTRUCT: Turtle). Latency in ms. Each server over its own copy of one store."
     echo "Fuseki main $FUSEKI_VERSION (\`$SERVER_HEAP\`), as shipped (5 MiB output buffer) and with a 32 KiB buffer."
     echo "alignkg: \`java $ALIGNKG_JVM -jar target/alignkg.jar serve\`, result cache on (64 MiB; hits: share of warm-up and measured requests answered from it) and with \`--result-cache 0\` (uncached)."
-    echo "Ratios: req/s over the faster Fuseki configuration."
+    echo "Ratios: req/s over the faster Fuseki configuration. CPU: ms of server CPU (user + system, all threads) per completed request in the measured window;"
+    echo "CPU ratio: the cheaper Fuseki's CPU per request over uncached alignkg's (above 1: alignkg needs less CPU per answer), the fairer figure while other jobs load the machine."
     echo
-    echo "| query | terms | Fuseki req/s | p50 | p99 | Fuseki 32 KiB req/s | p50 | p99 | alignkg req/s | p50 | p99 | hits | alignkg / best | uncached req/s | p50 | p99 | uncached / best | non-2xx / errors | load |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| query | terms | Fuseki req/s | p50 | p99 | CPU | Fuseki 32 KiB req/s | p50 | p99 | CPU | alignkg req/s | p50 | p99 | hits | alignkg / best | uncached req/s | p50 | p99 | CPU | uncached / best | CPU ratio | non-2xx / errors | load |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf "%s" "$VARY_ROWS"
     echo
-    echo "Uncached / best Fuseki: min $rmin, median $rmed."
+    echo "Uncached / best Fuseki, req/s: min $rmin, median $rmed; CPU ratio: min $cmin, median $cmed."
     echo "Answers compared on each list's first term (uncached alignkg vs Fuseki 32 KiB, rows as sets): ${VDIFFS[*]:-all the same}."
     echo
     echo "vary-ratio-min=$rmin vary-ratio-median=$rmed"

@@ -4,7 +4,7 @@
 -- t+2T, ... so no two requests carry the same term until the list wraps. Without a placeholder
 -- (VALUES_FILE empty or unset) every request is the same text. Asks for JSON (CONSTRUCT: Turtle)
 -- and prints, as sparql.lua:
---   RESULT <requests/s> <p50 ms> <p99 ms> <non-2xx> <socket errors>
+--   RESULT <requests/s> <p50 ms> <p99 ms> <non-2xx> <socket errors> <requests>
 local function urlencode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
@@ -59,7 +59,7 @@ end
 
 function done(summary, latency, requests)
   local errs = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n",
+  io.write(string.format("RESULT %.1f %.3f %.3f %d %d %d\n",
     summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, errs))
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, errs, summary.requests))
 end

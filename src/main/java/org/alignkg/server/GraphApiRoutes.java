@@ -41,7 +41,7 @@ final class GraphApiRoutes {
     private final GraphViews views;
     private final QueryRunner runner;
     private final ServerConfig config;
-    private final LayoutCache layouts = new LayoutCache(8);
+    private final LayoutCache layouts;
     /** The layout's own seed: fixed, so a graph is always drawn the same way. */
     static final long LAYOUT_SEED = 1;
 
@@ -49,6 +49,7 @@ final class GraphApiRoutes {
         this.views = views;
         this.runner = runner;
         this.config = config;
+        this.layouts = new LayoutCache(config.layoutCacheBytes());
     }
 
     void register(RoutesConfig routes) {
