@@ -43,3 +43,49 @@ SELECT ?doc ?title WHERE { (?doc ?score) text:query (dcterms:title "superintelli
 }
 for k, q in free.items():
     (out / f"free-{k}.rq").write_text(q + "\n", encoding="utf-8")
+
+# ---- varied-parameter templates (bench/run.sh --vary)
+# With a third argument (a folder), also writes one template per query of the uncached mix:
+# <id>.rq with the placeholder %%VALUE%% where the parameter's term goes (every occurrence), and
+# <id>.values naming the list of terms (one a line) that bench/sparql-vary.lua draws from per
+# request: documents, persons, concepts, limitations, statements, plans, words, or "none" (a fixed
+# text: the large and sorted answers that take no parameter, or one with a single value).
+if len(sys.argv) > 3:
+    vary = pathlib.Path(sys.argv[3])
+    vary.mkdir(parents=True, exist_ok=True)
+    PH = "%%VALUE%%"
+    lists = {"document": "documents", "focus": "documents", "concept": "concepts", "limitation": "limitations",
+             "statement": "statements", "plan": "plans", "text": "words"}
+    fixed = {"concept-hierarchy", "graph-view", "evidence-timeline", "statement-parts", "suggested-links-pending"}
+    for f in sorted((root / "queries").glob("*.rq")):
+        text = f.read_text(encoding="utf-8")
+        params = re.findall(r"^# param: (\w+) (\w+) (.+)$", text, re.M)
+        if f.stem not in fixed and not any(n in lists for n, _, _ in params):
+            continue
+        varied = None
+        for name, kind, value in params:
+            if f.stem not in fixed and varied is None and name in lists:
+                varied = lists[name]
+                term = PH
+            else:
+                term = {"iri": f"<{value.strip()}>", "integer": value.strip()}.get(kind, '"%s"' % value.strip().replace('"', '\\"'))
+            text = "\n".join(l if l.startswith("#") else re.sub(r"[?$]" + name + r"\b", term, l) for l in text.split("\n"))
+        (vary / f"named-{f.stem}.rq").write_text(text, encoding="utf-8")
+        (vary / f"named-{f.stem}.values").write_text((varied or "none") + "\n", encoding="utf-8")
+    vfree = {
+        # a document's own triples, sorted (the free lookup, one IRI of thousands per request)
+        "lookup-document": ("documents", "SELECT ?p ?o WHERE { %s ?p ?o } ORDER BY ?p ?o" % PH),
+        # a person's documents and their co-authors: a 2-hop join from a person IRI
+        "person-documents": ("persons", P + """SELECT ?doc ?title ?coauthor WHERE {
+  ?doc dcterms:creator %s ; dcterms:title ?title ; dcterms:creator ?coauthor } ORDER BY ?doc ?coauthor""" % PH),
+        # how many mentions a concept has
+        "count": ("concepts", P + "SELECT (COUNT(*) AS ?n) WHERE { ?a oa:hasBody %s }" % PH),
+        # jena-text with a different word per request
+        "text-search": ("words", P + """PREFIX text: <http://jena.apache.org/text#>
+SELECT ?doc ?title WHERE { (?doc ?score) text:query (dcterms:title %s 20) .
+  ?doc dcterms:title ?title } ORDER BY ?doc""" % PH),
+        "graph-view": ("none", free["graph-view"]),
+    }
+    for k, (values, q) in vfree.items():
+        (vary / f"free-{k}.rq").write_text(q + "\n", encoding="utf-8")
+        (vary / f"free-{k}.values").write_text(values + "\n", encoding="utf-8")

@@ -5,6 +5,11 @@
 #   bench/run.sh --quick   quick: load at 10^5; query mix at 10^5; scale curve 10^4..10^5; short runs (< 10 min)
 #   bench/run.sh --load-only [--quick]   the load benchmark only; LOAD_SIZES="1000000" picks the sizes,
 #                          LOAD_REPEAT=n runs each size n times with the tools' order rotated per round
+#   bench/run.sh --vary    the uncached mix only (issue 14 part 7): every request carries another
+#                          document, person, concept, ... IRI (or search word) drawn from thousands
+#                          of the 10^5 store's; alignkg with and without its result cache against
+#                          both Fuseki configurations. Env: WARM, DUR (default 2 and 6 s),
+#                          VARY_QUERIES (ids to run, space-separated; default all). See bench/README.md.
 #
 # Load: a generated corpus (alignkg generate, seed 42, N-Quads), loaded into a fresh store by
 # alignkg (bulk path, SHACL validation included, on top of the shipped data) and by
@@ -27,7 +32,7 @@ WORK=$BENCH/.work
 CACHE=$BENCH/.cache
 mkdir -p "$WORK" "$CACHE" "$BENCH/results"
 
-QUICK=0; QUERIES_ONLY=0; LOAD_ONLY=0; TAGGER=-1
+QUICK=0; QUERIES_ONLY=0; LOAD_ONLY=0; TAGGER=-1; VARY=0
 for a in "$@"; do
   case "$a" in
     --quick) QUICK=1 ;;
@@ -35,12 +40,15 @@ for a in "$@"; do
     --load-only) LOAD_ONLY=1 ;;       # the load benchmark alone (no queries, scale curve, start-up, tagger)
     --tagger) TAGGER=1 ;;             # re-run the tagger's JMH benchmark (default: full mode only)
     --no-tagger) TAGGER=0 ;;
-    *) echo "usage: bench/run.sh [--quick] [--queries-only|--load-only] [--tagger|--no-tagger]" >&2; exit 2 ;;
+    --vary|--uncached) VARY=1 ;;
+    *) echo "usage: bench/run.sh [--quick] [--queries-only|--load-only] [--tagger|--no-tagger] | --vary" >&2; exit 2 ;;
   esac
 done
 SEED=42
 LOAD_SIZES_OVERRIDE=${LOAD_SIZES:-}
-if (( QUICK )); then
+if (( VARY )); then
+  QUERY_SIZE=100000; WARM=${WARM:-2}; DUR=${DUR:-6}; SCALE_SIZES=100000
+elif (( QUICK )); then
   LOAD_SIZES="100000"; QUERY_SIZE=100000; WARM=${WARM:-1}; DUR=${DUR:-2}
   # 10^4 and 10^5 only: building the 10^6 store first (generate, bulk load, copies for both servers)
   # pushed a quick run past its 10-minute budget on a busy machine; the full run covers 10^6 and 10^7.
@@ -54,7 +62,7 @@ else
   SCALE_QUERIES="free-lookup-iri free-two-hop-join free-count named-concepts-of-limitation named-limitations-by-concept"
   (( TAGGER < 0 )) && TAGGER=1
 fi
-LOAD_SIZES=${LOAD_SIZES_OVERRIDE:-$LOAD_SIZES}
+LOAD_SIZES=${LOAD_SIZES_OVERRIDE:-${LOAD_SIZES:-}}
 LOAD_REPEAT=${LOAD_REPEAT:-1}
 # Same heap for every JVM that loads; 10^7 needs about 3 GB on the alignkg bulk path.
 LOAD_HEAP=-Xmx6g
@@ -66,6 +74,7 @@ FUSEKI_JAR=$CACHE/jena-fuseki-server-$FUSEKI_VERSION.jar
 ALIGNKG_JAR=$ROOT/target/alignkg.jar
 DATE=$(date -u +%Y-%m-%d)
 RUN_NAME=$DATE
+(( VARY )) && RUN_NAME=$DATE-vary
 # A second run on the same day gets its own files instead of overwriting the first run's.
 [[ -e "$BENCH/results/$RUN_NAME.md" ]] && RUN_NAME=$DATE-$(date -u +%H%M)
 OUT=$BENCH/results/$RUN_NAME.md
@@ -470,6 +479,141 @@ run_tagger() {
   [[ -n "$out" ]] && TAGGER_LINE=$'\n```\n'"$out"$'\n```\n(ops/s = MiB/s: one op tags 1 MiB.)'
 }
 
+# ---------------------------------------------------------------- uncached mix (--vary)
+# value_lists url dir: the term lists the templates draw from, read from a server over SPARQL,
+# shuffled with a fixed seed, at most 5,000 each: dir/values-<name>.txt, one SPARQL term a line.
+value_lists() {
+  python3 - "$1" "$2" <<'PY'
+import json, random, re, sys, urllib.request, urllib.parse
+url, out = sys.argv[1:3]
+P = """PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX akg: <https://w3id.org/alignkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> """
+def rows(q):
+    r = urllib.request.Request(url, data=urllib.parse.urlencode({"query": P + q}).encode(),
+                               headers={"Accept": "application/sparql-results+json"})
+    j = json.loads(urllib.request.urlopen(r, timeout=300).read())
+    return [b["x"]["value"] for b in j["results"]["bindings"]]
+iri = lambda xs: ["<%s>" % x for x in xs]
+lists = {
+    "documents": iri(rows('SELECT DISTINCT ?x { ?x dcterms:title ?t FILTER(STRSTARTS(STR(?x), "https://w3id.org/alignkg/document/")) }')),
+    "persons": iri(rows("SELECT DISTINCT ?x { ?d dcterms:creator ?x FILTER(isIRI(?x)) }")),
+    "concepts": iri(rows("SELECT DISTINCT ?x { ?x skos:inScheme <https://w3id.org/alignkg/scheme/concepts> }")),
+    "limitations": iri(rows("SELECT DISTINCT ?x { ?x a akg:Limitation }")),
+    "statements": iri(rows("SELECT DISTINCT ?x { { ?x a akg:Statement } UNION { ?x a akg:Limitation } }")),
+    "plans": iri(rows("SELECT DISTINCT ?x { ?x a akg:Plan }")),
+}
+words = set()
+for l in rows("SELECT ?x { { ?c skos:prefLabel ?x } UNION { ?c a akg:Limitation ; rdfs:label ?x } UNION { ?c dcterms:title ?x } }"):
+    words.update(w for w in re.findall(r"[a-z]{4,}", l.lower()))
+lists["words"] = ['"%s"' % w for w in sorted(words)]
+for name, xs in lists.items():
+    xs = sorted(set(xs)); random.Random(42).shuffle(xs)
+    open(f"{out}/values-{name}.txt", "w").write("\n".join(xs[:5000]) + "\n")
+    print(f"{name} {min(len(xs), 5000)}", end=", " if name != "words" else "")
+PY
+}
+
+bench_vary() { # url template values-file server-pid -> "rps p50 p99 non2xx errors cpu-ms-per-request"
+  QUERY_FILE=$2 VALUES_FILE=$3 WRK_THREADS=2 wrk -t2 -c16 -d"${WARM}s" -s "$BENCH/sparql-vary.lua" "$1" >/dev/null 2>&1 || true
+  # CPU time of the server process (user + system, all its threads: JIT and GC included) over
+  # the measured window, per completed request: steadier than req/s when other jobs share the cores.
+  local c0 c1 r; c0=$(awk '{ print $14 + $15 }' "/proc/$4/stat")
+  r=$(QUERY_FILE=$2 VALUES_FILE=$3 WRK_THREADS=2 wrk -t2 -c16 -d"${DUR}s" --timeout 10s -s "$BENCH/sparql-vary.lua" "$1" 2>/dev/null | awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7 }')
+  c1=$(awk '{ print $14 + $15 }' "/proc/$4/stat")
+  read -r rps p50 p99 bad err n <<<"${r:-0 0 0 0 0 0}"
+  echo "$rps $p50 $p99 $bad $err $(python3 -c "n, t = $n, ($c1 - $c0) * 1000 / $(getconf CLK_TCK); print(f'{t / n:.2f}' if n else '-')")"
+}
+
+cache_counts() { # alignkg base url -> "hits misses"
+  curl -s "$1/metrics" | awk '/^alignkg_result_cache_hits_total/ { h = $2 } /^alignkg_result_cache_misses_total/ { m = $2 } END { print h + 0, m + 0 }'
+}
+
+run_vary() {
+  python3 "$BENCH/queries.py" "$ROOT" "$WORK/queries" "$WORK/vary"
+  local base; base=$(base_store "$QUERY_SIZE")
+  start_fuseki shipped shipped "$base"; local F1=$FUSEKI_URL F1P=$FUSEKI_PID
+  start_fuseki buf32k 32768 "$base";    local F2=$FUSEKI_URL F2P=$FUSEKI_PID
+  start_alignkg_server alignkg "$base"; local A=$ALIGNKG_URL AP=$ALIGNKG_PID
+  start_alignkg_server nocache "$base" --result-cache 0; local N=$ALIGNKG_URL NP=$ALIGNKG_PID
+  VALUE_COUNTS=$(value_lists "$N" "$WORK/vary")
+  log "value lists: $VALUE_COUNTS"
+  VARY_ROWS=""; VRATIOS=(); VDIFFS=(); VCPU=()
+  local ids=${VARY_QUERIES:-$(cd "$WORK/vary" && ls *.rq | grep -v '^one\.rq$' | sed 's/\.rq$//')}
+  for id in $ids; do
+    local q=$WORK/vary/$id.rq values vf="" one=$WORK/vary/one.rq
+    values=$(cat "$WORK/vary/$id.values")
+    [[ "$values" != none ]] && vf=$WORK/vary/values-$values.txt
+    # answers compared on the list's first term (alignkg without cache vs Fuseki 32 KiB)
+    python3 -c "import sys; t=open(sys.argv[1]).read(); v=open(sys.argv[2]).readline().strip() if sys.argv[2] else ''; open(sys.argv[3],'w').write(t.replace('%%VALUE%%', v))" "$q" "$vf" "$one"
+    local same; same=$(check_answers "$one" "$N" "$F2" 2>/dev/null || echo "error")
+    [[ "$same" == same* ]] || VDIFFS+=("$id: $same")
+    log "vary $id over $values ($same)"
+    local r1 r2 ra rn h0 m0 h1 m1
+    r1=$(bench_vary "$F1" "$q" "$vf" "$F1P"); r2=$(bench_vary "$F2" "$q" "$vf" "$F2P")
+    read -r h0 m0 <<<"$(cache_counts "${A%/sparql}")"
+    ra=$(bench_vary "$A" "$q" "$vf" "$AP")
+    read -r h1 m1 <<<"$(cache_counts "${A%/sparql}")"
+    rn=$(bench_vary "$N" "$q" "$vf" "$NP")
+    read -r rps1 p501 p991 bad1 err1 cpu1 <<<"$r1"
+    read -r rps2 p502 p992 bad2 err2 cpu2 <<<"$r2"
+    read -r rpsa p50a p99a bada erra cpua <<<"$ra"
+    read -r rpsn p50n p99n badn errn cpun <<<"$rn"
+    local best hitrate rn_ratio cpu_ratio
+    best=$(python3 -c "print(max($rps1, $rps2))")
+    # CPU per request of the cheaper Fuseki over that of uncached alignkg (>1: alignkg needs less)
+    cpu_ratio=$(python3 -c "
+f = [float(x) for x in ('$cpu1', '$cpu2') if x != '-']
+n = '$cpun'
+print(f'{min(f) / float(n):.2f}' if f and n != '-' and float(n) > 0 else '-')")
+    [[ "$cpu_ratio" != - ]] && VCPU+=("$cpu_ratio")
+    # hit share over the warm-up and the measured window together
+    hitrate=$(python3 -c "h, m = $h1 - $h0, $m1 - $m0; print(f'{100 * h / (h + m):.0f} %' if h + m else '-')")
+    rn_ratio=$(ratio "$rpsn" "$best" "$DUR")
+    VRATIOS+=("$(ratio_value "$rn_ratio")")
+    VARY_ROWS+="| $id | $values | $rps1 | $p501 | $p991 | $cpu1 | $rps2 | $p502 | $p992 | $cpu2 | $rpsa | $p50a | $p99a | $hitrate | $(ratio "$rpsa" "$best" "$DUR") | **$rpsn** | $p50n | $p99n | $cpun | **$rn_ratio** | **$cpu_ratio** | $((bad1 + bad2 + bada + badn)) / $((err1 + err2 + erra + errn)) | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
+    sample_load
+  done
+  cleanup; PIDS=()
+}
+
+main_vary() {
+  ensure_tools
+  local started; started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  sample_load
+  run_vary
+  local rmin rmed cmin cmed
+  read -r rmin rmed < <(python3 -c "import statistics,sys; r=[float(x) for x in sys.argv[1:]]; print(f'{min(r):.2f} {statistics.median(r):.2f}')" "${VRATIOS[@]}")
+  read -r cmin cmed < <(python3 -c "import statistics,sys; r=[float(x) for x in sys.argv[1:]]; print(f'{min(r):.2f} {statistics.median(r):.2f}' if r else '- -')" "${VCPU[@]}")
+  {
+    echo "# alignkg uncached mix (bench/run.sh --vary), $started"
+    echo
+    echo "Command: \`WARM=$WARM DUR=$DUR bench/run.sh --vary\` (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes')); took $(( $(date +%s) - T_START )) s."
+    echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1)."
+    echo "Load average (1 min) sampled during the run: ${LOADAVGS[*]} (2 cores: above 2 means other jobs competed for the CPUs)."
+    echo
+    echo "Store: $(printf "%'d" "$QUERY_SIZE") generated triples plus the shipped data. Term lists (shuffled, seed 42): $VALUE_COUNTS."
+    echo "wrk -t2 -c16, ${WARM} s warm-up, ${DUR} s measured, per query and server, servers alternated per query;"
+    echo "every request carries the next term of the query's list (\`bench/sparql-vary.lua\`; \"none\": a fixed text)."
+    echo "POST form, JSON results (CONSTRUCT: Turtle). Latency in ms. Each server over its own copy of one store."
+    echo "Fuseki main $FUSEKI_VERSION (\`$SERVER_HEAP\`), as shipped (5 MiB output buffer) and with a 32 KiB buffer."
+    echo "alignkg: \`java $ALIGNKG_JVM -jar target/alignkg.jar serve\`, result cache on (64 MiB; hits: share of warm-up and measured requests answered from it) and with \`--result-cache 0\` (uncached)."
+    echo "Ratios: req/s over the faster Fuseki configuration. CPU: ms of server CPU (user + system, all threads) per completed request in the measured window;"
+    echo "CPU ratio: the cheaper Fuseki's CPU per request over uncached alignkg's (above 1: alignkg needs less CPU per answer), the fairer figure while other jobs load the machine."
+    echo
+    echo "| query | terms | Fuseki req/s | p50 | p99 | CPU | Fuseki 32 KiB req/s | p50 | p99 | CPU | alignkg req/s | p50 | p99 | hits | alignkg / best | uncached req/s | p50 | p99 | CPU | uncached / best | CPU ratio | non-2xx / errors | load |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    printf "%s" "$VARY_ROWS"
+    echo
+    echo "Uncached / best Fuseki, req/s: min $rmin, median $rmed; CPU ratio: min $cmin, median $cmed."
+    echo "Answers compared on each list's first term (uncached alignkg vs Fuseki 32 KiB, rows as sets): ${VDIFFS[*]:-all the same}."
+    echo
+    echo "vary-ratio-min=$rmin vary-ratio-median=$rmed"
+  } > "$OUT"
+  log "wrote $OUT"
+  cat "$OUT" >&2
+  echo "vary-ratio-min=$rmin vary-ratio-median=$rmed"
+}
+
 # ---------------------------------------------------------------- report
 load_table() {
   echo "Same N-Quads file (alignkg generate --seed $SEED), fresh store each; heap $LOAD_HEAP for every tool."
@@ -588,4 +732,4 @@ main() {
   echo "ratio-min=$rmin ratio-median=$rmed"
 }
 
-main
+if (( VARY )); then main_vary; else main; fi

@@ -23,26 +23,49 @@ import org.apache.jena.util.iterator.WrappedIterator;
  * such find is an index range scan plus a decode and a de-duplication, which dominated a bulk
  * load's validation. Finds without a subject go to the graph underneath.
  *
- * <p>Memory stays bounded: at most {@link #MAX_SUBJECTS} subjects are kept (Caffeine evicts
- * beyond that) and a subject with more than {@link #MAX_TRIPLES_PER_SUBJECT} triples is never kept.
+ * <p>Memory stays bounded: at most {@code maxSubjects} subjects are kept (Caffeine evicts
+ * beyond that; default {@value #MAX_SUBJECTS}, or the system property {@value #SUBJECTS_PROPERTY};
+ * 0 keeps none, so every find goes to the graph underneath) and a subject with more than
+ * {@link #MAX_TRIPLES_PER_SUBJECT} triples is never kept.
  */
 final class SubjectCachedGraph extends GraphBase {
     static final int MAX_SUBJECTS = 100_000;
+    /** {@code -Dalignkg.cache.shacl-subjects=N}: subjects kept per validation (0: none). */
+    public static final String SUBJECTS_PROPERTY = "alignkg.cache.shacl-subjects";
     static final int MAX_TRIPLES_PER_SUBJECT = 1_000;
     private static final List<Triple> TOO_MANY = List.of();
 
     private final Graph base;
-    private final Cache<Node, List<Triple>> bySubject = Caffeine.newBuilder()
-        .maximumSize(MAX_SUBJECTS).executor(Runnable::run).build();
+    /** Null when no subject is kept. */
+    private final Cache<Node, List<Triple>> bySubject;
 
+    /** With the size of {@link #SUBJECTS_PROPERTY}, or {@value #MAX_SUBJECTS}. */
     SubjectCachedGraph(Graph base) {
+        this(base, configuredSubjects());
+    }
+
+    SubjectCachedGraph(Graph base, int maxSubjects) {
         this.base = base;
+        this.bySubject = maxSubjects <= 0 ? null : Caffeine.newBuilder().maximumSize(maxSubjects).executor(Runnable::run).build();
+    }
+
+    /** The configured size; a value that is not a count of zero or more is refused. */
+    static int configuredSubjects() {
+        String v = System.getProperty(SUBJECTS_PROPERTY);
+        if (v == null || v.isBlank()) return MAX_SUBJECTS;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 0) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + SUBJECTS_PROPERTY + " must be a number of subjects (0 or more), not '" + v + "'");
     }
 
     @Override
     protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
         Node s = pattern.getMatchSubject();
-        if (s == null) return base.find(pattern);
+        if (s == null || bySubject == null) return base.find(pattern);
         List<Triple> all = bySubject.get(s, this::read);
         if (all == TOO_MANY) return base.find(pattern);
         Node p = pattern.getMatchPredicate();

@@ -94,7 +94,12 @@ public final class Sparql {
     /** As {@link #refuseService(Query, String)}, for one graph pattern (e.g. an update's WHERE). */
     public static void refuseService(Element pattern, String source) {
         // The algebra, not the syntax tree: it reaches sub-SELECTs and FILTER (NOT) EXISTS too.
-        Walker.walk(Algebra.compile(pattern), new OpVisitorBase() {
+        refuseService(Algebra.compile(pattern), source);
+    }
+
+    /** As {@link #refuseService(Query, String)}, for a query already compiled to algebra. */
+    public static void refuseService(org.apache.jena.sparql.algebra.Op op, String source) {
+        Walker.walk(op, new OpVisitorBase() {
             @Override
             public void visit(OpService op) {
                 Node target = op.getService();

@@ -41,7 +41,7 @@ final class GraphApiRoutes {
     private final GraphViews views;
     private final QueryRunner runner;
     private final ServerConfig config;
-    private final LayoutCache layouts = new LayoutCache(8);
+    private final LayoutCache layouts;
     private final ViewCache cached;
     /** The legend's JSON: it depends on nothing but this build, so it is written once. */
     private volatile byte[] legendJson;
@@ -53,6 +53,7 @@ final class GraphApiRoutes {
         this.runner = runner;
         this.config = config;
         this.cached = cached;
+        this.layouts = new LayoutCache(config.layoutCacheBytes());
     }
 
     void register(RoutesConfig routes) {

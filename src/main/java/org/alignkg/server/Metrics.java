@@ -16,6 +16,7 @@ final class Metrics {
     private final AtomicLongArray bucketCounts = new AtomicLongArray(BUCKETS.length);
     private final LongAdder queryCount = new LongAdder();
     private final DoubleAdder querySeconds = new DoubleAdder();
+    private final LongAdder executions = new LongAdder();
 
     void request(String route, String method, int status) {
         requests.computeIfAbsent(new Key(route, method, status), k -> new LongAdder()).increment();
@@ -26,6 +27,11 @@ final class Metrics {
             if (seconds <= BUCKETS[i]) bucketCounts.incrementAndGet(i);
         queryCount.increment();
         querySeconds.add(seconds);
+    }
+
+    /** A query run against the store (not answered from the result cache). */
+    void execution() {
+        executions.increment();
     }
 
     String render(long triples, long generation) {
@@ -45,6 +51,9 @@ final class Metrics {
         sb.append("alignkg_query_duration_seconds_bucket{le=\"+Inf\"} ").append(queryCount.sum()).append('\n');
         sb.append("alignkg_query_duration_seconds_sum ").append(querySeconds.sum()).append('\n');
         sb.append("alignkg_query_duration_seconds_count ").append(queryCount.sum()).append('\n');
+        sb.append("# HELP alignkg_query_executions_total SPARQL and named queries run against the store (answers not taken from the result cache).\n");
+        sb.append("# TYPE alignkg_query_executions_total counter\n");
+        sb.append("alignkg_query_executions_total ").append(executions.sum()).append('\n');
         sb.append("# HELP alignkg_store_triples Triples in the store's named graphs.\n");
         sb.append("# TYPE alignkg_store_triples gauge\n");
         sb.append("alignkg_store_triples ").append(triples).append('\n');

@@ -60,7 +60,10 @@ final class OpsRoutes {
             + "alignkg_result_cache_misses_total " + cache.misses.sum() + "\n"
             + "# HELP alignkg_result_cache_bytes Bytes of query responses held by the result cache.\n"
             + "# TYPE alignkg_result_cache_bytes gauge\n"
-            + "alignkg_result_cache_bytes " + cache.bytes() + "\n";
+            + "alignkg_result_cache_bytes " + cache.bytes() + "\n"
+            + "# HELP alignkg_descriptions_computed_total Service Descriptions and VoID documents computed (not taken from the result cache).\n"
+            + "# TYPE alignkg_descriptions_computed_total counter\n"
+            + "alignkg_descriptions_computed_total " + cache.computed.sum() + "\n";
     }
 
     /**

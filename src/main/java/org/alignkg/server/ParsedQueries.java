@@ -24,21 +24,37 @@ import org.apache.jena.sparql.expr.Unstable;
 
 /**
  * A bounded cache from query text (and the base IRI it was parsed against) to the parsed,
- * checked {@link Query} and its normalised form (Jena's serialisation, which drops comments,
- * layout and prefix spelling), used as the result cache's key. Parse errors are not cached.
- * A cached {@link Query} is shared by concurrent requests, as the named queries always were; it is
- * never modified after parsing (the query runner clones before changing a dataset description).
+ * checked {@link Query} and, when the server has a result cache, its normalised form (Jena's
+ * serialisation, which drops comments, layout and prefix spelling), used as the result cache's
+ * key. Parse errors are not cached. A cached {@link Query} is shared by concurrent requests, as
+ * the named queries always were; it is never modified after parsing (the query runner clones
+ * before changing a dataset description).
+ *
+ * <p>The checks cost one algebra compilation per text, shared by the SERVICE refusal and the
+ * determinism test; without a result cache neither the normalised text nor the determinism test
+ * is needed, and a text seen once (a different IRI in every request) costs only its parse and
+ * that one compilation, as in Fuseki (which compiles once more to execute, as we do).
  */
 final class ParsedQueries {
-    /** A parsed query, its normalised text, and whether its answer may be cached. */
+    /** A parsed query, its normalised text (null when not keyed), and whether its answer may be cached. */
     record Parsed(Query query, String normalised, boolean cacheable) { }
 
+    /** Texts longer than this are parsed every time: a cache entry that large is rarely hit again. */
+    static final int MAX_CACHED_TEXT = 64 * 1024;
+
     private final int maxEntries;
+    private final boolean keyed;
     private final Cache<String, Parsed> cache;
 
-    ParsedQueries(int maxEntries) {
-        this.maxEntries = maxEntries;
-        this.cache = Caffeine.newBuilder().maximumSize(Math.max(0, maxEntries)).executor(Runnable::run).build();
+    /**
+     * @param maxEntries texts kept (0: none; every request parses)
+     * @param keyed      whether answers may be cached, so that the normalised text and the
+     *                   determinism test are needed
+     */
+    ParsedQueries(int maxEntries, boolean keyed) {
+        this.maxEntries = Math.max(0, maxEntries);
+        this.keyed = keyed;
+        this.cache = Caffeine.newBuilder().maximumSize(this.maxEntries).executor(Runnable::run).build();
     }
 
     /** Parses (or finds) {@code text}; throws the usual located syntax error, or refuses SERVICE. */
@@ -49,17 +65,23 @@ final class ParsedQueries {
             if (p != null) return p;
         }
         Query q = Sparql.parseQuery(text, "query", base);
-        Sparql.refuseService(q, "query");
-        Parsed p = of(q);
-        if (maxEntries > 0 && text.length() <= 64 * 1024) cache.put(key, p);
+        Parsed p = check(q, keyed, true);
+        if (maxEntries > 0 && text.length() <= MAX_CACHED_TEXT) cache.put(key, p);
         return p;
     }
 
     /** Normalises an already parsed query (the named queries). */
     static Parsed of(Query q) {
+        return check(q, true, false);
+    }
+
+    private static Parsed check(Query q, boolean keyed, boolean refuseService) {
         q.setResultVars(); // computed once here, not lazily by concurrent executions
-        String normalised = q.serialize();
-        return new Parsed(q, normalised, deterministic(q));
+        // One compilation for both checks; the algebra reaches sub-SELECTs and (NOT) EXISTS.
+        Op op = Algebra.compile(q);
+        if (refuseService) Sparql.refuseService(op, "query");
+        boolean cacheable = keyed && !volatileCall(op);
+        return new Parsed(q, cacheable ? q.serialize() : null, cacheable);
     }
 
     /**
@@ -69,7 +91,7 @@ final class ParsedQueries {
      */
     static boolean deterministic(Query q) {
         Query copy = q.cloneQuery();
-        copy.resetResultVars();
+        copy.setResultVars();
         return !volatileCall(Algebra.compile(copy));
     }
 

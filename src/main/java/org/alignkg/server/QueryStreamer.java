@@ -23,13 +23,21 @@ import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Runs a query and sends its result. The result is serialised into a memory buffer first; a
- * result that stays within {@link ResultCache#maxEntryBytes()} is sent in one piece with a
- * Content-Length (and filed in the {@link ResultCache} when the request is cacheable), a larger one
- * spills: the buffer is sent and the rest streamed inside the read transaction. A failure before
- * the first byte is sent (time-out, bad query at run time) becomes an ordinary error response;
- * a failure after the response is committed aborts the connection, so a client never mistakes
- * a cut-off result for a complete 200.
+ * Runs a query and streams its result: the writer (Jena's result set writers for JSON, XML, CSV
+ * and TSV; RIOT's writers for the CONSTRUCT/DESCRIBE graph) writes straight into the response's
+ * output stream as ARQ produces rows, inside the read transaction, with no copy of the whole
+ * answer in between. Jetty's own output buffer (32 KiB) holds the first bytes, so an answer that
+ * fits goes out in one piece with a Content-Length, and a larger one is sent chunked as it is
+ * produced. When the request is cacheable and the result cache is on, the bytes are also copied
+ * aside until they pass {@link ResultCache#maxEntryBytes()}; a complete answer within that is
+ * filed, a larger one stops being copied and is only streamed.
+ *
+ * <p>Failures: before the response is committed (nothing has left Jetty's buffer: a time-out
+ * before the first rows, a bad query at run time) the buffer is discarded and the failure becomes
+ * an ordinary error response (503 for a time-out). After it, the status line has gone out and
+ * cannot change: the connection is aborted, so the chunked body never gets its terminating
+ * chunk and every HTTP client reports a truncated response (an I/O error) instead of a short
+ * but complete-looking 200.
  */
 final class QueryStreamer {
     private static final Logger LOG = LoggerFactory.getLogger(QueryStreamer.class);
@@ -73,37 +81,30 @@ final class QueryStreamer {
                     return;
                 }
             }
-            SpillBuffer buf = new SpillBuffer(ctx, fmt, cache.maxEntryBytes());
+            metrics.execution();
+            Body out = new Body(begin(ctx, fmt), key == null ? -1 : cache.maxEntryBytes());
             runner.execute(q, spec, bindings, qe -> {
-                try {
-                    if (q.isSelectType()) {
-                        ResultSet rs = qe.execSelect();
-                        fmt.writeResults(buf, rs);
-                    } else if (q.isAskType()) {
-                        fmt.writeBoolean(buf, qe.execAsk());
-                    } else {
-                        Model m = q.isConstructType() ? qe.execConstruct() : qe.execDescribe();
-                        fmt.writeGraph(buf, m);
-                    }
-                    buf.finish();
-                } catch (IOException e) {
-                    throw new ClientGoneException(e);
+                if (q.isSelectType()) {
+                    ResultSet rs = qe.execSelect();
+                    fmt.writeResults(out, rs);
+                } else if (q.isAskType()) {
+                    fmt.writeBoolean(out, qe.execAsk());
+                } else {
+                    Model m = q.isConstructType() ? qe.execConstruct() : qe.execDescribe();
+                    fmt.writeGraph(out, m);
                 }
                 return null;
             });
-            byte[] whole = buf.whole();
-            if (whole != null) {
-                ResultCache.Entry e = new ResultCache.Entry(whole, Formats.contentType(fmt));
-                if (key != null) cache.put(key, gen, e); // before sending: the client's next request may hit it
-                send(ctx, e);
-            }
-        } catch (ClientGoneException e) {
-            LOG.debug("client closed the connection: {}", e.getMessage());
+            // Filed before the handler returns, that is before the response is complete: the
+            // client's next request may hit it.
+            if (out.complete()) cache.put(key, gen, new ResultCache.Entry(out.bytes(), Formats.contentType(fmt)));
         } catch (IOException e) {
             LOG.debug("client closed the connection: {}", e.getMessage());
         } catch (RuntimeException e) {
             if (res.isCommitted()) {
-                LOG.warn("aborting a response already under way: {}", e.getMessage());
+                // Jena's writers wrap the servlet stream's IOException (client gone) in their own.
+                if (ioCause(e)) LOG.debug("client closed the connection: {}", e.getMessage());
+                else LOG.warn("aborting a response already under way: {}", e.getMessage());
                 ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
                 return;
             }
@@ -112,6 +113,11 @@ final class QueryStreamer {
         } finally {
             metrics.query((System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    private static boolean ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof IOException) return true;
+        return false;
     }
 
     static String key(String query, DatasetSpec spec, Map<String, Node> bindings, ResultFormat fmt) {
@@ -141,58 +147,57 @@ final class QueryStreamer {
         return ctx.res().getOutputStream();
     }
 
-    /** Keeps the first {@code limit} bytes in memory; past that, starts the response and streams. */
-    private static final class SpillBuffer extends OutputStream {
-        private final Context ctx;
-        private final ResultFormat fmt;
+    /**
+     * The response body as the writers see it. Every byte goes straight to the servlet stream
+     * (Jetty's buffer). With {@code limit >= 0} it also keeps a copy of the first {@code limit}
+     * bytes for the cache: past that the answer is too large to keep, the copy is dropped and only
+     * the response gets the rest. Flushes are not passed on: the writers flush at the end of each
+     * result, and a flush of the servlet stream commits the response, so a small answer would go
+     * out chunked instead of in one piece with a Content-Length (Jetty sends that when the handler
+     * returns with everything still in its buffer), and a failure could no longer become a clean
+     * error response.
+     */
+    private static final class Body extends OutputStream {
+        private final OutputStream out;
         private final int limit;
-        private ByteArrayOutputStream mem = new ByteArrayOutputStream(8192);
-        private OutputStream out;
+        private ByteArrayOutputStream copy;
 
-        SpillBuffer(Context ctx, ResultFormat fmt, int limit) {
-            this.ctx = ctx;
-            this.fmt = fmt;
+        Body(OutputStream out, int limit) {
+            this.out = out;
             this.limit = limit;
+            this.copy = limit < 0 ? null : new ByteArrayOutputStream(8192);
         }
 
         @Override
         public void write(int b) throws IOException {
-            if (out == null && mem.size() + 1 > limit) spill();
-            (out != null ? out : mem).write(b);
+            out.write(b);
+            if (copy != null) {
+                if (copy.size() + 1 > limit) copy = null;
+                else copy.write(b);
+            }
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (out == null && mem.size() + len > limit) spill();
-            (out != null ? out : mem).write(b, off, len);
-        }
-
-        private void spill() throws IOException {
-            out = begin(ctx, fmt);
-            mem.writeTo(out);
-            mem = null;
+            out.write(b, off, len);
+            if (copy != null) {
+                if (copy.size() + len > limit) copy = null;
+                else copy.write(b, off, len);
+            }
         }
 
         @Override
-        public void flush() throws IOException {
-            // Writers flush at the end of each result; only a spilled stream passes it on.
-            if (out != null) out.flush();
+        public void flush() {
+            // See the class comment: Jetty flushes when its buffer is full and when the handler returns.
         }
 
-        void finish() throws IOException {
-            if (out != null) out.flush();
+        /** Whether the whole answer was copied (a limit was given and not passed). */
+        boolean complete() {
+            return copy != null;
         }
 
-        /** The complete response when it never spilled, else null (already sent). */
-        byte[] whole() {
-            return out == null ? mem.toByteArray() : null;
-        }
-    }
-
-    /** The client went away mid-response; nothing to answer. */
-    private static final class ClientGoneException extends RuntimeException {
-        ClientGoneException(IOException cause) {
-            super(cause.getMessage(), cause);
+        byte[] bytes() {
+            return copy.toByteArray();
         }
     }
 }

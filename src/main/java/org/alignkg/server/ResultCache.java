@@ -28,6 +28,8 @@ final class ResultCache {
     private long generation = Long.MIN_VALUE;
     final LongAdder hits = new LongAdder();
     final LongAdder misses = new LongAdder();
+    /** Store-wide descriptions computed by {@link #computeIfAbsent} (not found in the cache). */
+    final LongAdder computed = new LongAdder();
 
     ResultCache(long maxTotalBytes, int maxEntryBytes) {
         this.maxTotalBytes = maxTotalBytes;
@@ -84,6 +86,7 @@ final class ResultCache {
         long gen = store.generation(); // before the computation's read transaction: see the class comment
         Entry e = lookup(key, gen);
         if (e != null) return e.body();
+        computed.increment();
         byte[] body = compute.get();
         put(key, gen, new Entry(body, null), maxEntry);
         return body;

@@ -59,7 +59,7 @@ public final class ServerApp {
         org.apache.jena.graph.Graph shapes = ShippedFiles.shapes(config.ontologyDir());
         store.validateWith(shapes);
         Metrics metrics = new Metrics();
-        ResultCache cache = new ResultCache(config.resultCacheBytes(), 256 * 1024);
+        ResultCache cache = new ResultCache(config.responseCacheBytes(), 256 * 1024);
         QueryStreamer streamer = new QueryStreamer(new QueryRunner(store, config.timeoutMillis()), metrics, cache);
         Auth auth = new Auth(config.updateToken());
         Cors cors = new Cors(config.corsOrigins());

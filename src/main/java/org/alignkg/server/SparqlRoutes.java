@@ -30,7 +30,7 @@ final class SparqlRoutes {
     private final UpdateRunner updates;
     private final Auth auth;
     private final ServerConfig config;
-    private final ParsedQueries parsed = new ParsedQueries(1024);
+    private final ParsedQueries parsed;
     /** Serialised Service Descriptions, per store generation: in the one result cache (--result-cache). */
     private final ResultCache descriptions;
 
@@ -41,6 +41,8 @@ final class SparqlRoutes {
         this.store = store;
         this.streamer = streamer;
         this.descriptions = streamer.cache();
+        // Without a result cache, no request needs the normalised text or the determinism test.
+        this.parsed = new ParsedQueries(config.parsedQueryEntries(), streamer.cache().enabled());
         this.updates = new UpdateRunner(store);
         this.auth = auth;
         this.config = config;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.alignkg.query.NamedQueries;
@@ -37,7 +36,14 @@ public final class UiRoutes {
     private final NamedQueries queries;
     private final GraphApiRoutes api;
     private final EvidenceRoutes evidence;
-    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    /**
+     * Class-path files served (the jar does not change while it runs). Bounded, because a missing
+     * file is kept too (as empty) and the paths a client may ask for are not: Caffeine evicts past
+     * {@link #MAX_ASSETS} files. Not a result cache: {@code --result-cache} does not govern it.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> cache =
+        com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(MAX_ASSETS).executor(Runnable::run).build();
+    static final int MAX_ASSETS = 512;
 
     UiRoutes(KgStore store, NamedQueries queries, ServerConfig config, ViewCache views) {
         this.store = store;
@@ -141,7 +147,7 @@ public final class UiRoutes {
     }
 
     private void send(Context ctx, String resource, String cacheControl) {
-        byte[] bytes = cache.computeIfAbsent(resource, UiRoutes::resource);
+        byte[] bytes = cache.get(resource, UiRoutes::resource);
         if (bytes.length == 0) throw new HttpProblem(404, "not found: " + ctx.path());
         String ext = resource.substring(resource.lastIndexOf('.') + 1);
         ctx.header("Cache-Control", cacheControl);

@@ -76,4 +76,38 @@ class SubjectCachedGraphTest {
         // first find: the bounded read plus the fallback; second: the fallback only (nothing was kept)
         assertThat(counting.finds.get()).isEqualTo(3);
     }
+
+    @Test
+    void a_size_of_zero_keeps_no_subject_and_every_find_reaches_the_base_graph() {
+        Graph base = GraphFactory.createDefaultGraph();
+        for (int p = 0; p < 3; p++) base.add(Triple.create(iri("s"), iri("p" + p), iri("o")));
+        Counting counting = new Counting(base);
+        SubjectCachedGraph cached = new SubjectCachedGraph(counting, 0);
+        for (int p = 0; p < 3; p++) assertThat(cached.find(iri("s"), iri("p" + p), Node.ANY).toList()).hasSize(1);
+        assertThat(counting.finds.get()).isEqualTo(3);
+    }
+
+    @Test
+    void the_size_comes_from_the_system_property_and_a_bad_value_is_refused_with_its_name() {
+        String old = System.getProperty(SubjectCachedGraph.SUBJECTS_PROPERTY);
+        try {
+            System.clearProperty(SubjectCachedGraph.SUBJECTS_PROPERTY);
+            assertThat(SubjectCachedGraph.configuredSubjects()).isEqualTo(SubjectCachedGraph.MAX_SUBJECTS);
+            System.setProperty(SubjectCachedGraph.SUBJECTS_PROPERTY, "7");
+            assertThat(SubjectCachedGraph.configuredSubjects()).isEqualTo(7);
+            System.setProperty(SubjectCachedGraph.SUBJECTS_PROPERTY, "0");
+            Counting counting = new Counting(GraphFactory.createDefaultGraph());
+            SubjectCachedGraph cached = new SubjectCachedGraph(counting);
+            cached.find(iri("s"), iri("p"), Node.ANY).toList();
+            cached.find(iri("s"), iri("q"), Node.ANY).toList();
+            assertThat(counting.finds.get()).isEqualTo(2);
+            System.setProperty(SubjectCachedGraph.SUBJECTS_PROPERTY, "many");
+            org.assertj.core.api.Assertions.assertThatThrownBy(SubjectCachedGraph::configuredSubjects)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("-Dalignkg.cache.shacl-subjects must be a number of subjects (0 or more), not 'many'");
+        } finally {
+            if (old == null) System.clearProperty(SubjectCachedGraph.SUBJECTS_PROPERTY);
+            else System.setProperty(SubjectCachedGraph.SUBJECTS_PROPERTY, old);
+        }
+    }
 }
