@@ -6,7 +6,7 @@ import org.alignkg.ontology.AKG;
 import org.alignkg.query.EndpointDescriptions;
 import org.alignkg.query.ResourceDescription;
 import org.alignkg.query.ResultFormat;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -35,13 +35,13 @@ final class LinkedDataRoutes {
         }
     }
 
-    private final KgStore store;
+    private final TripleStore store;
     private final org.alignkg.query.QueryRunner runner;
 
     /** Serialised VoID descriptions, per store generation: in the one result cache (--result-cache). */
     private final ResultCache descriptions;
 
-    LinkedDataRoutes(KgStore store, ResultCache descriptions) {
+    LinkedDataRoutes(TripleStore store, ResultCache descriptions) {
         this.store = store;
         this.descriptions = descriptions;
         this.runner = new org.alignkg.query.QueryRunner(store, 30_000);
