@@ -61,23 +61,74 @@ final class SparqlDatasetGraph extends DatasetGraphBaseFind {
         return run(Node.ANY, s, p, o, false);
     }
 
+    @Override protected Iterator<Quad> findAny(Node s, Node p, Node o) {
+        // The default graph is the union of the named graphs: asking both would ask twice.
+        return run(Node.ANY, s, p, o, false);
+    }
+
     /**
-     * One SELECT for the pattern: {@code g} null for the union (distinct triples), ANY for every
-     * named graph, else that graph.
+     * The quads of {@code g} (null: the union, as distinct triples; ANY: every named graph)
+     * matching the pattern. A pattern with a subject is answered from all of that subject's quads,
+     * fetched once per view: code that reads a resource property by property (a concept's labels,
+     * definition, broader) then costs one request per resource, not one per property.
      */
     private Iterator<Quad> run(Node g, Node s, Node p, Node o, boolean union) {
         if (blank(g) || blank(s) || blank(p) || blank(o)) return List.<Quad>of().iterator();
-        String pattern = term(s, "?s") + ' ' + term(p, "?p") + ' ' + term(o, "?o");
-        String graph = g == null || g == Node.ANY ? "?g" : term(g, "?g");
-        String q = union
-            ? "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { " + pattern + " } }"
-            : "SELECT ?g ?s ?p ?o WHERE { GRAPH " + graph + " { " + pattern + " } }";
-        List<Quad> out = new ArrayList<>();
-        for (Binding b : select.apply(q)) {
-            Node gg = union ? Quad.unionGraph : pick(b, G, g);
-            out.add(Quad.create(gg, pick(b, S, s), pick(b, P, p), pick(b, O, o)));
+        List<Quad> candidates;
+        if (concrete(s)) {
+            candidates = bySubject.computeIfAbsent(s, this::quadsOf).stream()
+                .filter(q -> (g == null || !concrete(g) || q.getGraph().equals(g))
+                    && (!concrete(p) || q.getPredicate().equals(p)) && (!concrete(o) || q.getObject().equals(o)))
+                .toList();
+        } else {
+            String pattern = "?s " + term(p, "?p") + ' ' + term(o, "?o");
+            String graph = g == null || !concrete(g) ? "?g" : term(g, "?g");
+            candidates = new ArrayList<>();
+            for (Binding b : select.apply("SELECT ?g ?s ?p ?o WHERE { GRAPH " + graph + " { " + pattern + " } }"))
+                candidates.add(Quad.create(pick(b, G, g), b.get(S), pick(b, P, p), pick(b, O, o)));
+            prefetch(candidates);
         }
-        return out.iterator();
+        if (!union) return candidates.iterator();
+        java.util.Set<Triple> seen = new java.util.LinkedHashSet<>();
+        for (Quad q : candidates) seen.add(q.asTriple());
+        return seen.stream().map(t -> Quad.create(Quad.unionGraph, t)).iterator();
+    }
+
+    private final java.util.Map<Node, List<Quad>> bySubject = new java.util.HashMap<>();
+
+    /** Subjects fetched together per request when a pattern without a subject finds many. */
+    private static final int PREFETCH_BATCH = 200, PREFETCH_MAX = 5000;
+
+    /**
+     * The subjects a pattern found (all concepts of a scheme, all limitations) are usually read
+     * next, property by property: fetch all their quads now, a batch of subjects per request.
+     */
+    private void prefetch(List<Quad> found) {
+        java.util.Set<Node> todo = new java.util.LinkedHashSet<>();
+        for (Quad q : found) if (q.getSubject().isURI() && !bySubject.containsKey(q.getSubject())) todo.add(q.getSubject());
+        if (todo.size() < 2 || todo.size() > PREFETCH_MAX) return;
+        List<Node> all = new ArrayList<>(todo);
+        for (int i = 0; i < all.size(); i += PREFETCH_BATCH) {
+            List<Node> batch = all.subList(i, Math.min(all.size(), i + PREFETCH_BATCH));
+            StringBuilder values = new StringBuilder();
+            for (Node n : batch) {
+                values.append(NodeFmtLib.strNT(n)).append(' ');
+                bySubject.put(n, new ArrayList<>());
+            }
+            for (Binding b : select.apply("SELECT ?s ?g ?p ?o WHERE { VALUES ?s { " + values + "} GRAPH ?g { ?s ?p ?o } }"))
+                bySubject.get(b.get(S)).add(Quad.create(b.get(G), b.get(S), b.get(P), b.get(O)));
+        }
+    }
+
+    private List<Quad> quadsOf(Node s) {
+        List<Quad> out = new ArrayList<>();
+        for (Binding b : select.apply("SELECT ?g ?p ?o WHERE { GRAPH ?g { " + NodeFmtLib.strNT(s) + " ?p ?o } }"))
+            out.add(Quad.create(b.get(G), s, b.get(P), b.get(O)));
+        return out;
+    }
+
+    private static boolean concrete(Node n) {
+        return n != null && n != Node.ANY && !n.isVariable();
     }
 
     private static boolean blank(Node n) {

@@ -58,6 +58,7 @@ import org.apache.jena.sparql.exec.QueryExecutionAdapter;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
@@ -161,7 +162,9 @@ public final class SparqlStore implements TripleStore {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
         // parseCheckSPARQL(false): engine extensions (Virtuoso's OPTION (score ?sc)) must reach the engine as written.
         this.link = RDFLinkHTTP.newBuilder().queryEndpoint(endpoints.query()).updateEndpoint(endpoints.update())
-            .gspEndpoint(endpoints.graphStore()).httpClient(http).parseCheckSPARQL(false).build();
+            .gspEndpoint(endpoints.graphStore()).httpClient(http).parseCheckSPARQL(false)
+            // POST: a long query (or one with characters java.net.URI refuses) never meets a URL limit.
+            .querySendMode(QuerySendMode.asPost).build();
     }
 
     /**
@@ -280,7 +283,7 @@ public final class SparqlStore implements TripleStore {
             long timeoutMillis, Function<QueryExecution, T> use) {
         return guard(() -> {
             QueryExecHTTPBuilder b = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).httpClient(http)
-                .query(query).substitution(binding).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+                .query(query).substitution(binding).timeout(timeoutMillis, TimeUnit.MILLISECONDS).sendMode(QuerySendMode.asPost);
             defaultGraphs.forEach(b::addDefaultGraphURI);
             namedGraphs.forEach(b::addNamedGraphURI);
             try (QueryExecution qe = QueryExecutionAdapter.adapt(b.build())) {
@@ -328,15 +331,24 @@ public final class SparqlStore implements TripleStore {
         return graphSizes().values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * As the embedded store's, except that every blank node counts as the same one: a server
+     * labels blank nodes afresh in each answer, so their labels cannot enter a hash that must stay
+     * the same while the data does.
+     */
     @Override public String contentHash() {
         List<String> lines = new ArrayList<>();
         for (Quad q : ourQuads())
-            lines.add(NodeFmtLib.strNT(q.getSubject()) + ' ' + NodeFmtLib.strNT(q.getPredicate()) + ' '
-                + NodeFmtLib.strNT(q.getObject()) + ' ' + NodeFmtLib.strNT(q.getGraph()));
+            lines.add(hashTerm(q.getSubject()) + ' ' + hashTerm(q.getPredicate()) + ' '
+                + hashTerm(q.getObject()) + ' ' + hashTerm(q.getGraph()));
         lines.sort(null);
         MessageDigest md = DigestUtils.getSha256Digest();
         for (String l : lines) md.update((l + '\n').getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static String hashTerm(Node n) {
+        return n.isBlank() ? "_:b" : NodeFmtLib.strNT(n);
     }
 
     @Override public Graph copyOf(Node graph) {
@@ -373,9 +385,15 @@ public final class SparqlStore implements TripleStore {
         FullTextIndex.FIELDS.values().forEach(p -> values.append('<').append(p).append("> "));
         int n = Math.max(1, limit);
         String q = switch (endpoints.textSearch()) {
-            case JENA_TEXT -> "PREFIX text: <http://jena.apache.org/text#>\n"
-                + "SELECT ?s ?p ?lit ?score WHERE { (?s ?score ?lit) text:query (" + NodeFmtLib.strNT(NodeFactory.createLiteralString(query))
-                + " " + n + ") . VALUES ?p { " + values + "} GRAPH ?g { ?s ?p ?lit } } ORDER BY DESC(?score) ?s";
+            case JENA_TEXT -> {
+                // text:query without a property searches only the index's default field: ask each field.
+                String lucene = NodeFmtLib.strNT(NodeFactory.createLiteralString(query));
+                List<String> arms = new ArrayList<>();
+                for (String p : FullTextIndex.FIELDS.values())
+                    arms.add("{ (?s ?score ?lit) text:query (<" + p + "> " + lucene + " " + n + ") . BIND(<" + p + "> AS ?p) }");
+                yield "PREFIX text: <http://jena.apache.org/text#>\nSELECT ?s ?p ?lit ?score WHERE { " + String.join(" UNION ", arms)
+                    + " } ORDER BY DESC(?score) ?s LIMIT " + n;
+            }
             case VIRTUOSO -> "SELECT ?s ?p ?lit ?score WHERE { VALUES ?p { " + values + "} GRAPH ?g { ?s ?p ?lit } ?lit <bif:contains> "
                 + NodeFmtLib.strNT(NodeFactory.createLiteralString(virtuosoExpression(words))) + " OPTION (score ?score) } ORDER BY DESC(?score) ?s LIMIT " + n;
             case REGEX -> {
