@@ -394,7 +394,7 @@ public final class SparqlStore implements TripleStore {
                 yield "PREFIX text: <http://jena.apache.org/text#>\nSELECT ?s ?p ?lit ?score WHERE { " + String.join(" UNION ", arms)
                     + " } ORDER BY DESC(?score) ?s LIMIT " + n;
             }
-            case VIRTUOSO -> "SELECT ?s ?p ?lit ?score WHERE { VALUES ?p { " + values + "} GRAPH ?g { ?s ?p ?lit } ?lit <bif:contains> "
+            case VIRTUOSO -> "SELECT ?s ?p ?lit ?score WHERE { VALUES ?p { " + values + "} GRAPH ?g { ?s ?p ?lit } ?lit bif:contains "
                 + NodeFmtLib.strNT(NodeFactory.createLiteralString(virtuosoExpression(words))) + " OPTION (score ?score) } ORDER BY DESC(?score) ?s LIMIT " + n;
             case REGEX -> {
                 StringBuilder f = new StringBuilder();

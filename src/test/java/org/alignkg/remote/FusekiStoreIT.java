@@ -7,7 +7,14 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import java.util.Map;
+
+import org.alignkg.QueryTimeoutException;
 import org.alignkg.StoreUnavailableException;
+import org.alignkg.query.QueryRunner;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.alignkg.TestData;
 import org.alignkg.cli.CliRun;
 import org.alignkg.ingest.ShippedFiles;
@@ -47,6 +54,23 @@ class FusekiStoreIT extends StoreSuite {
             assertThat(viaFilter).isNotEmpty();
             assertThat(viaIndex).containsAll(viaFilter.subList(0, 1));
         }
+    }
+
+    @Test
+    void a_query_over_the_time_limit_is_a_timeout_as_on_the_embedded_store() {
+        Object old = ARQ.getContext().get(ARQ.queryTimeout);
+        // The Fuseki in this JVM stops the query itself after 5 s, so it does not run on after we gave up.
+        ARQ.getContext().set(ARQ.queryTimeout, "5000");
+        try {
+            QueryRunner runner = new QueryRunner(store, 300);
+            Query q = QueryFactory.create("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
+            assertThatThrownBy(() -> runner.select(q, Map.of()))
+                .isInstanceOf(QueryTimeoutException.class).hasMessageContaining("time limit");
+        } finally {
+            if (old == null) ARQ.getContext().unset(ARQ.queryTimeout);
+            else ARQ.getContext().set(ARQ.queryTimeout, old);
+        }
+        assertThat(get("/id/limitation/2", "text/turtle").statusCode()).isEqualTo(200);
     }
 
     @Test

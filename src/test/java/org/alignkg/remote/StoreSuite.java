@@ -50,8 +50,8 @@ import io.javalin.Javalin;
  * expected answers, linked-data pages, the graph API, linking a document, full-text search and the
  * write path's refusals, through the same server code. A store kind is a subclass that says how to
  * open an empty store: {@link EmbeddedStoreIT} (TDB2 folder), {@link FusekiStoreIT} (a real Fuseki
- * on loopback). A further engine (Virtuoso: a {@code VirtuosoStoreIT} over the
- * {@code VirtuosoServer} fixture) is one more subclass of this class.
+ * on loopback), {@link VirtuosoStoreIT} (Virtuoso open source 7 as a child process). Another
+ * engine is one more subclass.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreSuite {
@@ -73,11 +73,15 @@ abstract class StoreSuite {
     /** Stops whatever engine {@link #openStore} started. */
     protected void stopEngine() { }
 
+    /** After the shipped data is in: an engine whose text index lags its writes catches up here. */
+    protected void afterSync() throws Exception { }
+
     @BeforeAll
     void start() throws Exception {
         folder = Files.createTempDirectory("alignkg-store-suite");
         store = openStore(folder);
         firstSync = TestData.loader(store).sync(List.of(TestData.ONTOLOGY, TestData.DATA));
+        afterSync();
         NamedQueries queries = NamedQueries.load(TestData.QUERIES, "queries");
         ServerConfig config = new ServerConfig(30_000, TOKEN, List.of(), 1 << 20);
         app = ServerApp.create(store, queries, config).start("127.0.0.1", 0);
@@ -186,21 +190,25 @@ abstract class StoreSuite {
         HttpResponse<String> r = get("/api/graph", "application/json");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode g = JSON.readTree(r.body());
-        assertThat(g.get("nodes").size()).isGreaterThan(20);
-        assertThat(g.get("edges").size()).isGreaterThan(20);
+        assertThat(g.at("/elements/nodes").size()).isGreaterThan(80);
+        assertThat(g.at("/elements/edges").size()).isGreaterThan(80);
         List<String> ids = new ArrayList<>();
-        g.get("nodes").forEach(n -> ids.add(n.get("id").asText()));
+        g.at("/elements/nodes").forEach(n -> ids.add(n.at("/data/id").asText()));
         assertThat(ids).contains(L2);
     }
 
     @Test
-    void full_text_search_finds_a_limitation_with_a_marked_snippet() throws Exception {
+    void full_text_search_finds_the_concept_with_a_marked_snippet() throws Exception {
         HttpResponse<String> r = get("/api/search?q=" + enc("oversight"), "application/json");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode hits = JSON.readTree(r.body()).get("hits");
         assertThat(hits.size()).isPositive();
-        assertThat(hits.get(0).get("type").asText()).isEqualTo("limitation");
-        assertThat(hits.get(0).get("snippet").asText().toLowerCase()).contains("<b>oversight");
+        JsonNode concept = null;
+        for (JsonNode h : hits) if (h.get("iri").asText().equals(AKG.BASE + "concept/scalable-oversight")) concept = h;
+        assertThat(concept).as(r.body()).isNotNull();
+        assertThat(concept.get("type").asText()).isEqualTo("concept");
+        assertThat(concept.get("label").asText()).isEqualTo("Scalable oversight");
+        assertThat(concept.get("snippet").asText().toLowerCase()).contains("<b>oversight</b>");
         assertThat(JSON.readTree(get("/api/search?q=" + enc("zzqxnotaword"), "application/json").body()).get("hits").size()).isZero();
     }
 
@@ -241,6 +249,18 @@ abstract class StoreSuite {
         assertThat(bad.body()).contains("SHACL").doesNotContain("\tat ");
         assertThat(store.contentHash()).isEqualTo(before);
         assertThat(store.quadCount()).isEqualTo(triples);
+    }
+
+    @Test
+    void a_backup_restored_gives_back_the_same_content() throws Exception {
+        String before = store.contentHash();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long quads = store.backup(out);
+        assertThat(quads).isEqualTo(store.quadCount());
+        Path file = folder.resolve("backup.nq.gz");
+        Files.write(file, out.toByteArray());
+        assertThat(store.restore(file)).isEqualTo(quads);
+        assertThat(store.contentHash()).isEqualTo(before);
     }
 
     // ---- HTTP ---------------------------------------------------------------------------------
