@@ -141,6 +141,9 @@ public final class SparqlStore implements TripleStore {
         }
     }
 
+    /** Time limit of the store's own requests (the ping, the graph walks, the snapshot before a write). */
+    static final Duration OWN_REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
     private final Endpoints endpoints;
     private final Path cacheDir;
     private final HttpClient http;
@@ -163,8 +166,9 @@ public final class SparqlStore implements TripleStore {
         // parseCheckSPARQL(false): engine extensions (Virtuoso's OPTION (score ?sc)) must reach the engine as written.
         this.link = RDFLinkHTTP.newBuilder().queryEndpoint(endpoints.query()).updateEndpoint(endpoints.update())
             .gspEndpoint(endpoints.graphStore()).httpClient(http).parseCheckSPARQL(false)
-            // POST: a long query (or one with characters java.net.URI refuses) never meets a URL limit.
-            .querySendMode(QuerySendMode.asPost).build();
+            // An HTML-form POST: a long query (or one with characters java.net.URI refuses) meets no URL
+            // limit, and every engine takes it (Virtuoso 7 never answers a direct application/sparql-query POST).
+            .querySendMode(QuerySendMode.asPostForm).build();
     }
 
     /**
@@ -174,7 +178,8 @@ public final class SparqlStore implements TripleStore {
     public static SparqlStore open(Endpoints endpoints, Path cacheDir) {
         SparqlStore s = new SparqlStore(endpoints, cacheDir);
         s.guard(() -> {
-            try (QueryExec qe = s.link.query("ASK {}")) {
+            try (QueryExec qe = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).httpClient(s.http).queryString("ASK {}")
+                    .sendMode(QuerySendMode.asPostForm).timeout(15, TimeUnit.SECONDS).build()) {
                 return qe.ask();
             }
         });
@@ -244,19 +249,38 @@ public final class SparqlStore implements TripleStore {
         return new Applied(commit, applied.quadsAdded());
     }
 
-    /** DROP SILENT GRAPH for each changed graph, then one INSERT DATA with what they hold now. */
-    private static UpdateRequest replaceRequest(KgStore scratch, Set<String> changed) {
+    /** Quads per INSERT DATA operation: Virtuoso's SPARQL compiler runs out of memory near 5,000. */
+    static final int INSERT_CHUNK = 1000;
+
+    /**
+     * DROP SILENT GRAPH for each changed graph, then INSERT DATA operations with what they hold
+     * now, all in one request. The quads are cut into operations of {@link #INSERT_CHUNK}; the
+     * quads with a blank node all go in the first operation, since a blank node label means one
+     * node only within its operation.
+     */
+    static UpdateRequest replaceRequest(KgStore scratch, Set<String> changed) {
         UpdateRequest req = new UpdateRequest();
-        QuadDataAcc data = new QuadDataAcc();
+        List<Quad> withBlank = new ArrayList<>();
+        List<Quad> plain = new ArrayList<>();
         scratch.read(d -> {
             for (String g : changed) {
                 Node gn = NodeFactory.createURI(g);
                 req.add(new UpdateDrop(gn, true));
-                d.find(gn, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(data::addQuad);
+                d.find(gn, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q ->
+                    (q.getSubject().isBlank() || q.getObject().isBlank() ? withBlank : plain).add(q));
             }
             return null;
         });
-        if (!data.getQuads().isEmpty()) req.add(new UpdateDataInsert(data));
+        List<Quad> all = new ArrayList<>(withBlank);
+        all.addAll(plain);
+        int first = Math.max(INSERT_CHUNK, withBlank.size());
+        for (int i = 0; i < all.size(); ) {
+            int end = Math.min(all.size(), i + (i == 0 ? first : INSERT_CHUNK));
+            QuadDataAcc data = new QuadDataAcc();
+            all.subList(i, end).forEach(data::addQuad);
+            req.add(new UpdateDataInsert(data));
+            i = end;
+        }
         return req;
     }
 
@@ -283,7 +307,7 @@ public final class SparqlStore implements TripleStore {
             long timeoutMillis, Function<QueryExecution, T> use) {
         return guard(() -> {
             QueryExecHTTPBuilder b = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).httpClient(http)
-                .query(query).substitution(binding).timeout(timeoutMillis, TimeUnit.MILLISECONDS).sendMode(QuerySendMode.asPost);
+                .query(query).substitution(binding).timeout(timeoutMillis, TimeUnit.MILLISECONDS).sendMode(QuerySendMode.asPostForm);
             defaultGraphs.forEach(b::addDefaultGraphURI);
             namedGraphs.forEach(b::addNamedGraphURI);
             try (QueryExecution qe = QueryExecutionAdapter.adapt(b.build())) {
@@ -295,7 +319,8 @@ public final class SparqlStore implements TripleStore {
     /** The rows of a SELECT, copied. */
     List<Binding> select(String queryText) {
         return guard(() -> {
-            try (QueryExec qe = link.query(queryText)) {
+            try (QueryExec qe = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).httpClient(http).queryString(queryText)
+                    .sendMode(QuerySendMode.asPostForm).timeout(OWN_REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build()) {
                 RowSet rs = qe.select();
                 List<Binding> rows = new ArrayList<>();
                 rs.forEachRemaining(rows::add);
