@@ -12,7 +12,10 @@ import java.util.Map;
 import org.alignkg.QueryTimeoutException;
 import org.alignkg.StoreUnavailableException;
 import org.alignkg.query.QueryRunner;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.rdflink.RDFLink;
+import org.apache.jena.rdflink.RDFLinkHTTP;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.alignkg.TestData;
@@ -71,6 +74,16 @@ class FusekiStoreIT extends StoreSuite {
             else ARQ.getContext().set(ARQ.queryTimeout, old);
         }
         assertThat(get("/id/limitation/2", "text/turtle").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void one_update_request_is_all_or_nothing_on_fuseki() {
+        try (RDFLink link = RDFLinkHTTP.service(fuseki.datasetUrl()).build()) {
+            // The second operation fails (no such graph) after the first has run inside the same request.
+            assertThatThrownBy(() -> link.update("INSERT DATA { GRAPH <urn:atomic:g> { <urn:a> <urn:b> \"c\" } } ; DROP GRAPH <urn:atomic:never>"))
+                .isInstanceOf(HttpException.class);
+            assertThat(link.queryAsk("ASK { GRAPH <urn:atomic:g> { ?s ?p ?o } }")).isFalse();
+        }
     }
 
     @Test
