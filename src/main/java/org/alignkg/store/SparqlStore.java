@@ -63,6 +63,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.sparql.modify.request.UpdateModify;
+import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.update.UpdateRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -254,9 +256,10 @@ public final class SparqlStore implements TripleStore {
 
     /**
      * DROP SILENT GRAPH for each changed graph, then INSERT DATA operations with what they hold
-     * now, all in one request. The quads are cut into operations of {@link #INSERT_CHUNK}; the
-     * quads with a blank node all go in the first operation, since a blank node label means one
-     * node only within its operation.
+     * now, all in one request. The quads are cut into operations of {@link #INSERT_CHUNK}. The
+     * quads with a blank node all go in one {@code INSERT { ... } WHERE { }} of their own: a blank
+     * node label means one node only within its operation, and Virtuoso refuses blank nodes in
+     * {@code INSERT DATA} (a template makes fresh ones, as INSERT DATA does elsewhere).
      */
     static UpdateRequest replaceRequest(KgStore scratch, Set<String> changed) {
         UpdateRequest req = new UpdateRequest();
@@ -271,15 +274,16 @@ public final class SparqlStore implements TripleStore {
             }
             return null;
         });
-        List<Quad> all = new ArrayList<>(withBlank);
-        all.addAll(plain);
-        int first = Math.max(INSERT_CHUNK, withBlank.size());
-        for (int i = 0; i < all.size(); ) {
-            int end = Math.min(all.size(), i + (i == 0 ? first : INSERT_CHUNK));
+        if (!withBlank.isEmpty()) {
+            UpdateModify template = new UpdateModify();
+            withBlank.forEach(template.getInsertAcc()::addQuad);
+            template.setElement(new ElementGroup());
+            req.add(template);
+        }
+        for (int i = 0; i < plain.size(); i += INSERT_CHUNK) {
             QuadDataAcc data = new QuadDataAcc();
-            all.subList(i, end).forEach(data::addQuad);
+            plain.subList(i, Math.min(plain.size(), i + INSERT_CHUNK)).forEach(data::addQuad);
             req.add(new UpdateDataInsert(data));
-            i = end;
         }
         return req;
     }
