@@ -274,9 +274,9 @@ public final class SparqlStore implements TripleStore {
             }
             return null;
         });
-        if (!withBlank.isEmpty()) {
+        for (List<Quad> group : blankGroups(withBlank)) {
             UpdateModify template = new UpdateModify();
-            withBlank.forEach(template.getInsertAcc()::addQuad);
+            group.forEach(template.getInsertAcc()::addQuad);
             template.setElement(new ElementGroup());
             req.add(template);
         }
@@ -286,6 +286,50 @@ public final class SparqlStore implements TripleStore {
             req.add(new UpdateDataInsert(data));
         }
         return req;
+    }
+
+    /** Quads per template operation: Virtuoso refuses one whose generated SQL passes 10,000 lines. */
+    static final int TEMPLATE_CHUNK = 100;
+
+    /**
+     * The blank-node quads in groups of about {@link #TEMPLATE_CHUNK}, never splitting quads that
+     * share a blank node (directly or through others: an RDF list, a SHACL property shape), so that
+     * each blank node is written by exactly one operation.
+     */
+    static List<List<Quad>> blankGroups(List<Quad> quads) {
+        Map<Node, Node> parent = new java.util.HashMap<>();
+        Function<Node, Node> find = new Function<>() {
+            @Override public Node apply(Node n) {
+                Node p = parent.getOrDefault(n, n);
+                if (p.equals(n)) return n;
+                Node root = apply(p);
+                parent.put(n, root);
+                return root;
+            }
+        };
+        for (Quad q : quads) {
+            Node s = q.getSubject(), o = q.getObject();
+            if (s.isBlank() && o.isBlank()) {
+                Node a = find.apply(s), b = find.apply(o);
+                if (!a.equals(b)) parent.put(a, b);
+            }
+        }
+        Map<Node, List<Quad>> components = new LinkedHashMap<>();
+        for (Quad q : quads) {
+            Node key = find.apply(q.getSubject().isBlank() ? q.getSubject() : q.getObject());
+            components.computeIfAbsent(key, k -> new ArrayList<>()).add(q);
+        }
+        List<List<Quad>> out = new ArrayList<>();
+        List<Quad> current = new ArrayList<>();
+        for (List<Quad> c : components.values()) {
+            if (!current.isEmpty() && current.size() + c.size() > TEMPLATE_CHUNK) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+            current.addAll(c);
+        }
+        if (!current.isEmpty()) out.add(current);
+        return out;
     }
 
     private void send(UpdateRequest request) {
