@@ -37,6 +37,11 @@ final class StoreOptions {
             + " or regex (portable FILTER, no index; default: ${DEFAULT-VALUE}). The embedded store always uses its own Lucene index.")
     String textSearch;
 
+    @Option(names = "--update-batch", paramLabel = "QUADS", defaultValue = "0",
+        description = "Send a write to a sparql: store as requests of about QUADS quads instead of one (default 0: one request)."
+            + " For engines that refuse large requests and are not atomic anyway (Virtuoso 7: 1000).")
+    int updateBatch;
+
     @Option(names = "--cache", paramLabel = "DIR", defaultValue = "store-cache",
         description = "Local folder for indexes derived from a sparql: store's data (passage vectors; default: ${DEFAULT-VALUE}).")
     Path cache;
@@ -72,7 +77,7 @@ final class StoreOptions {
         String password = System.getenv("ALIGNKG_SPARQL_PASSWORD");
         var endpoints = new SparqlStore.Endpoints(url, updateEndpoint, graphStoreEndpoint, blankToNull(user), password,
             SparqlStore.TextSearch.of(textSearch));
-        return SparqlStore.open(endpoints, cache);
+        return SparqlStore.open(endpoints, cache).withRequestLimit(updateBatch);
     }
 
     private static String blankToNull(String s) {

@@ -332,11 +332,43 @@ public final class SparqlStore implements TripleStore {
         return out;
     }
 
+    private volatile int requestQuads;
+
+    /**
+     * Sends a write as several requests of about {@code quads} quads each instead of one (0: one
+     * request, the default). For an engine that cannot take a large request and does not make one
+     * atomic anyway: Virtuoso 7 refuses a request whose compiled code passes its limit (the shipped
+     * data in one request does). The drops go first, so a write cut short is repaired by the next sync.
+     */
+    public SparqlStore withRequestLimit(int quads) {
+        this.requestQuads = Math.max(0, quads);
+        return this;
+    }
+
     private void send(UpdateRequest request) {
-        guard(() -> {
-            link.update(request);
-            return null;
-        });
+        List<UpdateRequest> parts = new ArrayList<>();
+        if (requestQuads <= 0) parts.add(request);
+        else {
+            UpdateRequest part = new UpdateRequest();
+            int n = 0;
+            for (org.apache.jena.update.Update op : request.getOperations()) {
+                int size = op instanceof UpdateDataInsert d ? d.getQuads().size()
+                    : op instanceof UpdateModify m ? m.getInsertQuads().size() : 0;
+                if (n > 0 && n + size > requestQuads) {
+                    parts.add(part);
+                    part = new UpdateRequest();
+                    n = 0;
+                }
+                part.add(op);
+                n += size;
+            }
+            if (!part.getOperations().isEmpty()) parts.add(part);
+        }
+        for (UpdateRequest r : parts)
+            guard(() -> {
+                link.update(r);
+                return null;
+            });
     }
 
     @Override public long restore(Path file) {

@@ -34,7 +34,7 @@ class VirtuosoStoreIT extends StoreSuite {
         }
         var endpoints = new SparqlStore.Endpoints(virtuoso.sparqlUrl(), virtuoso.updateUrl(), virtuoso.graphStoreUrl(),
             virtuoso.user(), virtuoso.password(), SparqlStore.TextSearch.VIRTUOSO);
-        return SparqlStore.open(endpoints, dir.resolve("cache")).validateWith(ShippedFiles.shapes(TestData.ONTOLOGY));
+        return SparqlStore.open(endpoints, dir.resolve("cache")).withRequestLimit(1000).validateWith(ShippedFiles.shapes(TestData.ONTOLOGY));
     }
 
     @Override protected void afterSync() throws IOException {
