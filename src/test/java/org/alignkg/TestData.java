@@ -25,7 +25,7 @@ public final class TestData {
 
     private TestData() { }
 
-    public static Loader loader(KgStore store) {
+    public static Loader loader(org.alignkg.store.TripleStore store) {
         return new Loader(store, ShippedFiles.shapes(ONTOLOGY), Progress.NONE, ROOT);
     }
 
@@ -43,7 +43,7 @@ public final class TestData {
     }
 
     /** Loads ontology/ and data/ as {@code sync} does. */
-    public static void loadShipped(KgStore store) {
+    public static void loadShipped(org.alignkg.store.TripleStore store) {
         loader(store).sync(List.of(ONTOLOGY, DATA));
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +35,7 @@ final class BackupCommand implements Callable<Integer> {
         Path dir = output.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         long quads;
-        try (KgStore store = options.open()) {
+        try (TripleStore store = options.open()) {
             Path tmp = Files.createTempFile(dir, ".backup", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 quads = store.backup(out);

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.alignkg.Progress;
 import org.alignkg.ingest.Loader.LoadResult;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import picocli.CommandLine.Option;
 
@@ -20,7 +20,7 @@ final class DataOptions {
     boolean noCorpus;
 
     /** Loads what changed in the ontology folder (when on disk) and the data folder. */
-    LoadResult sync(KgStore store, StoreOptions options, Progress progress) {
+    LoadResult sync(TripleStore store, StoreOptions options, Progress progress) {
         List<Path> dirs = new ArrayList<>();
         if (Files.isDirectory(options.ontology)) dirs.add(options.ontology);
         dirs.add(data);

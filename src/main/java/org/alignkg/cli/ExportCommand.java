@@ -11,7 +11,7 @@ import org.alignkg.InvalidInputException;
 import org.alignkg.SourceLocation;
 import org.alignkg.ingest.RdfFileWriter;
 import org.alignkg.ontology.AKG;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -46,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (KgStore store = options.open()) {
+        try (TripleStore store = options.open()) {
             Map<Node, Graph> graphs;
             if (graph != null) {
                 if (!store.graphNames().contains(graph))

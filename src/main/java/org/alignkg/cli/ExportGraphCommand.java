@@ -13,7 +13,7 @@ import org.alignkg.query.GraphQueries;
 import org.alignkg.query.NamedQueries;
 import org.alignkg.query.NamedQuery;
 import org.alignkg.query.QueryRunner;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.alignkg.viz.GraphExport;
 import org.alignkg.viz.GraphViews;
 import org.alignkg.viz.Neighbourhood;
@@ -63,7 +63,7 @@ final class ExportGraphCommand implements Callable<Integer> {
             throw new InvalidInputException(SourceLocation.of("--depth"), "depth must be 0 to " + Neighbourhood.MAX_DEPTH + ", not " + depth);
         NamedQueries queries = NamedQueries.loadOrShipped(queriesDir);
         String text;
-        try (KgStore store = options.open()) {
+        try (TripleStore store = options.open()) {
             GraphViews views = new GraphViews(GraphQueries.constructs(queries, new QueryRunner(store, 60_000)));
             VizGraph g = focus == null ? views.whole()
                 : views.around(NamedQueries.toNode(new NamedQuery.Param("focus", NamedQuery.Kind.IRI, ""), focus), depth);

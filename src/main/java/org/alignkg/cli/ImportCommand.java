@@ -12,7 +12,7 @@ import org.alignkg.ingest.ShippedFiles;
 import org.alignkg.link.DocumentReader;
 import org.alignkg.link.LinkService;
 import org.alignkg.link.LinkService.Linked;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.alignkg.store.PassageIndex;
 import org.alignkg.link.SimilarService;
 import org.alignkg.embed.SentenceEncoder;
@@ -63,8 +63,8 @@ final class ImportCommand implements Callable<Integer> {
             throw new InvalidInputException(SourceLocation.of(file.toString()), "no valid records; nothing imported");
         long t0 = System.nanoTime();
         List<Linked> linked;
-        try (KgStore store = options.open();
-             PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.dir()))) {
+        try (TripleStore store = options.open();
+             PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.cacheDir()))) {
             LinkService service = new LinkService(store, ShippedFiles.shapes(options.ontology));
             linked = service.addDocuments(batch.documents(), new DocumentProgress(err, batch.documents().size()));
             new SimilarService(store, index, SentenceEncoder.shared()).refresh(new ConsoleProgress(err));

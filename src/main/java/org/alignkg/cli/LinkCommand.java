@@ -16,7 +16,7 @@ import org.alignkg.link.LinkService;
 import org.alignkg.link.LinkService.Linked;
 import org.alignkg.link.TagResult;
 import org.alignkg.link.TextExtractor;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.alignkg.store.PassageIndex;
 import org.alignkg.link.SimilarService;
 import org.alignkg.embed.SentenceEncoder;
@@ -74,11 +74,11 @@ final class LinkCommand implements Callable<Integer> {
         TextExtractor.Format f = formatOf(shown);
         String text = TextExtractor.extract(bytes, f, shown);
         DocumentInput doc = new DocumentInput(title, url, authors, date, text, null, f.mediaType(), SourceLocation.of(shown));
-        try (KgStore store = options.open()) {
+        try (TripleStore store = options.open()) {
             LinkService service = new LinkService(store, ShippedFiles.shapes(options.ontology));
             Linked linked = dryRun ? service.preview(doc) : service.addDocument(doc);
             if (!dryRun)
-                try (PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.dir()))) {
+                try (PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.cacheDir()))) {
                     new SimilarService(store, index, SentenceEncoder.shared()).refresh(org.alignkg.Progress.NONE);
                 }
             if (json) spec.commandLine().getOut().println(toJson(linked, dryRun));

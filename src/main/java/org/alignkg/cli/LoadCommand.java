@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.alignkg.ingest.Loader.LoadResult;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +40,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (KgStore store = options.open()) {
+        try (TripleStore store = options.open()) {
             LoadResult r = options.loader(store, new ConsoleProgress(spec.commandLine().getErr())).load(paths, format, bulk);
             var out = spec.commandLine().getOut();
             out.printf("loaded %d file(s), %,d triples%n", r.loaded().size(), r.triples());

@@ -18,7 +18,7 @@ import org.alignkg.query.Page;
 import org.alignkg.query.QueryRunner;
 import org.alignkg.query.ResultFormat;
 import org.alignkg.query.Sparql;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -93,7 +93,7 @@ final class QueryCommand implements Callable<Integer> {
             query = Sparql.parseQuery(text, isFile ? input : "query");
         }
         ResultFormat fmt = ResultFormat.choose(format, query.isConstructType() || query.isDescribeType(), "--format");
-        try (KgStore store = options.open()) {
+        try (TripleStore store = options.open()) {
             QueryRunner runner = new QueryRunner(store, timeoutSeconds * 1000);
             PrintWriter w = spec.commandLine().getOut();
             w.flush();

@@ -3,7 +3,7 @@ package org.alignkg.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +30,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         long quads;
         String hash;
-        try (KgStore store = options.open()) {
+        try (TripleStore store = options.open()) {
             quads = store.restore(file);
             hash = store.contentHash();
         }

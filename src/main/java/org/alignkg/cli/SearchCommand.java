@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.alignkg.ingest.ShippedFiles;
 import org.alignkg.link.LinkService;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +34,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (KgStore store = options.open()) {
+        try (TripleStore store = options.open()) {
             var hits = new LinkService(store, ShippedFiles.shapes(options.ontology)).search(query, limit);
             if (hits.isEmpty()) out.println("no hits");
             for (var h : hits) {

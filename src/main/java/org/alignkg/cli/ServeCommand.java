@@ -11,7 +11,7 @@ import org.alignkg.ingest.Loader.LoadResult;
 import org.alignkg.query.NamedQueries;
 import org.alignkg.server.RunningServer;
 import org.alignkg.server.ServerConfig;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(Math.round(timeoutSeconds * 1000), token, corsOrigins, maxBody, curatorName,
             options.ontology, Math.max(1, Math.round(idleTimeoutSeconds * 1000)), resultCacheMib * 1024 * 1024);
         NamedQueries queries = NamedQueries.loadOrShipped(queriesDir);
-        KgStore store = options.open();
+        TripleStore store = options.open();
         RunningServer app;
         org.alignkg.store.PassageIndex index = null;
         try {
@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
                 out.printf("loaded %d file(s), %,d triples%n", r.loaded().size(), r.triples());
             org.alignkg.link.SimilarService similar = null;
             if (!dataOptions.noCorpus) {
-                index = org.alignkg.store.PassageIndex.open(org.alignkg.store.PassageIndex.dirOf(store.dir()));
+                index = org.alignkg.store.PassageIndex.open(org.alignkg.store.PassageIndex.dirOf(store.cacheDir()));
                 similar = new org.alignkg.link.SimilarService(store, index, org.alignkg.embed.SentenceEncoder.shared());
                 var refreshed = similar.refresh(progress);
                 if (refreshed.graphsIndexed() > 0)

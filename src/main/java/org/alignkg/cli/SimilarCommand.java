@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.alignkg.embed.SentenceEncoder;
 import org.alignkg.link.SimilarService;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.alignkg.store.PassageIndex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +54,7 @@ final class SimilarCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (KgStore store = options.open(); PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.dir()))) {
+        try (TripleStore store = options.open(); PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.cacheDir()))) {
             SimilarService similar = new SimilarService(store, index, SentenceEncoder.shared());
             similar.refresh(new ConsoleProgress(spec.commandLine().getErr()));
             List<SimilarService.Hit> hits = target.iri != null ? similar.similarTo(target.iri, limit, type)

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.alignkg.query.StoreStats;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +32,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        try (KgStore store = options.open()) {
+        try (TripleStore store = options.open()) {
             StoreStats s = StoreStats.of(store);
             PrintWriter out = spec.commandLine().getOut();
             if (json) out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
@@ -41,8 +41,8 @@ final class StatsCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void print(PrintWriter out, KgStore store, StoreStats s) {
-        out.printf("store %s: %,d triples in %d named graphs%n", store.dir(), s.triples(), s.graphs().size());
+    static void print(PrintWriter out, TripleStore store, StoreStats s) {
+        out.printf("store %s: %,d triples in %d named graphs%n", store.location(), s.triples(), s.graphs().size());
         out.printf("  limitations: %d   concepts: %d   documents: %d%n", s.limitations(), s.concepts(), s.documents());
         out.println("graphs:");
         int w = s.graphs().keySet().stream().mapToInt(String::length).max().orElse(0);

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.alignkg.ingest.Loader.LoadResult;
 import org.alignkg.query.StoreStats;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.alignkg.store.PassageIndex;
 import org.alignkg.link.SimilarService;
 import org.alignkg.embed.SentenceEncoder;
@@ -31,8 +31,8 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (KgStore store = options.open();
-             PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.dir()))) {
+        try (TripleStore store = options.open();
+             PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.cacheDir()))) {
             ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
             LoadResult r = dataOptions.sync(store, options, progress);
             if (r.loaded().isEmpty() && r.removed().isEmpty()) out.println("store is up to date");

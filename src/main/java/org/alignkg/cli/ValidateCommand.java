@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.alignkg.Progress;
 import org.alignkg.ingest.Loader.LoadResult;
 import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<Path> all = new ArrayList<>();
         if (Files.isDirectory(options.ontology)) all.add(options.ontology);
         all.addAll(paths);
-        try (KgStore scratch = KgStore.inMemory()) {
+        try (TripleStore scratch = KgStore.inMemory()) {
             LoadResult r = options.loader(scratch, Progress.NONE).load(all, null);
             spec.commandLine().getOut().printf("valid: %d file(s), %,d triples conform to the shapes%n",
                 r.loaded().size(), r.triples());

@@ -20,7 +20,7 @@ import org.alignkg.SourceLocation;
 import org.alignkg.ontology.AKG;
 import org.alignkg.store.Change;
 import org.alignkg.store.FileBatch;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -32,7 +32,7 @@ import org.eclipse.rdf4j.rio.RDFFormat;
  * store, and commits them in one transaction: all files land or none does.
  */
 public final class Loader {
-    private final KgStore store;
+    private final TripleStore store;
     private final RdfFileReader reader;
     private final Path root;
     private final Progress progress;
@@ -42,7 +42,7 @@ public final class Loader {
      * @param root paths under this folder are named relative to it (in messages and graph IRIs);
      *             normally the working directory, the project root
      */
-    public Loader(KgStore store, Graph shapesGraph, Progress progress, Path root) {
+    public Loader(TripleStore store, Graph shapesGraph, Progress progress, Path root) {
         this.store = store;
         // Every write of the store, this loader's and any other, is checked against these shapes.
         store.validateWith(shapesGraph);

@@ -17,7 +17,7 @@ import org.alignkg.ontology.AKG;
 import org.alignkg.embed.SentenceEncoder;
 import org.alignkg.store.Change;
 import org.alignkg.store.FullTextIndex;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -39,11 +39,11 @@ public final class LinkService {
     public static final Set<String> RELATIONS = Set.of("supports", "disputes", "extends", "discusses",
         "citesAsPotentialSolution", "usesMethodIn", "critiques");
 
-    private final KgStore store;
+    private final TripleStore store;
     private Linker linker;
     private long linkerGeneration = -1;
 
-    public LinkService(KgStore store, Graph shapesGraph) {
+    public LinkService(TripleStore store, Graph shapesGraph) {
         // The store checks every write, this service's included, against these shapes.
         this.store = Objects.requireNonNull(store, "store").validateWith(shapesGraph);
     }
@@ -58,7 +58,7 @@ public final class LinkService {
                 Graph u = d.getUnionGraph();
                 ConceptScheme scheme = ConceptScheme.of(u);
                 if (scheme.concepts().isEmpty())
-                    throw new InvalidInputException(SourceLocation.of(store.dir().toString()),
+                    throw new InvalidInputException(SourceLocation.of(store.location().toString()),
                         "the store has no SKOS concepts; run 'alignkg sync' (or load data/concepts.ttl) first");
                 ConceptClassifier c = ConceptClassifier.shipped();
                 return new Linker(scheme, SentenceEncoder.shared(), c, c.model().thresholds(), Training.limitationTexts(u, scheme));

@@ -17,7 +17,7 @@ import org.alignkg.Progress;
 import org.alignkg.SourceLocation;
 import org.alignkg.embed.SentenceEncoder;
 import org.alignkg.ontology.AKG;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.alignkg.store.PassageIndex;
 import org.alignkg.store.PassageIndex.Passage;
 import org.apache.jena.graph.Graph;
@@ -43,11 +43,11 @@ public final class SimilarService {
     static final String SCHEMA_TEXT = "http://schema.org/text";
     static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
-    private final KgStore store;
+    private final TripleStore store;
     private final PassageIndex index;
     private final SentenceEncoder encoder;
 
-    public SimilarService(KgStore store, PassageIndex index, SentenceEncoder encoder) {
+    public SimilarService(TripleStore store, PassageIndex index, SentenceEncoder encoder) {
         this.store = store;
         this.index = index;
         this.encoder = encoder;

@@ -3,7 +3,7 @@ package org.alignkg.query;
 import java.util.Map;
 
 import org.alignkg.ontology.AKG;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
@@ -24,7 +24,7 @@ public final class EndpointDescriptions {
     private EndpointDescriptions() { }
 
     /** The Service Description of the endpoint at {@code endpointUrl}. */
-    public static Model service(KgStore store, String endpointUrl, boolean updates) {
+    public static Model service(TripleStore store, String endpointUrl, boolean updates) {
         Model m = model();
         Resource svc = m.createResource(endpointUrl + "#service")
             .addProperty(RDF.type, m.createResource(SD + "Service"))
@@ -52,7 +52,7 @@ public final class EndpointDescriptions {
     }
 
     /** The VoID description: triples, classes, properties, subjects, named graphs as subsets. */
-    public static Model voidDescription(KgStore store, String serverUrl) {
+    public static Model voidDescription(TripleStore store, String serverUrl) {
         Model m = model();
         Map<String, Long> sizes = store.graphSizes();
         long[] counts = store.read(dsg -> {

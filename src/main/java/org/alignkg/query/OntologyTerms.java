@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.alignkg.ontology.AKG;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 
@@ -54,7 +54,7 @@ public final class OntologyTerms {
     private OntologyTerms() { }
 
     /** Every declared term: own terms first, then reused ones, each group by kind and label. */
-    public static List<Term> of(KgStore store) {
+    public static List<Term> of(TripleStore store) {
         ResultTable t = new QueryRunner(store, 30_000).select(TERMS, Map.of());
         Map<String, String[]> facts = new LinkedHashMap<>();
         Map<String, TreeSet<String>[]> links = new LinkedHashMap<>();

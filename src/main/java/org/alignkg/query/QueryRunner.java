@@ -1,17 +1,13 @@
 package org.alignkg.query;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.alignkg.InvalidInputException;
 import org.alignkg.QueryTimeoutException;
 import org.alignkg.SourceLocation;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
@@ -28,15 +24,15 @@ import org.apache.jena.sparql.core.Var;
  * live execution inside the transaction (to stream it) or a copy of the result.
  */
 public final class QueryRunner {
-    private final KgStore store;
+    private final TripleStore store;
     private final long timeoutMillis;
 
-    public QueryRunner(KgStore store, long timeoutMillis) {
+    public QueryRunner(TripleStore store, long timeoutMillis) {
         this.store = store;
         this.timeoutMillis = timeoutMillis;
     }
 
-    public KgStore store() {
+    public TripleStore store() {
         return store;
     }
 
@@ -64,25 +60,18 @@ public final class QueryRunner {
             q.getGraphURIs().clear();
             q.getNamedGraphURIs().clear();
         }
-        Query toRun = q;
-        return store.read(dsg -> {
-            DatasetGraph target = spec.isEmpty() ? dsg : DynamicDatasets.dynamicDataset(
-                spec.defaultGraphs().stream().map(NodeFactory::createURI).toList(),
-                spec.namedGraphs().stream().map(NodeFactory::createURI).toList(), dsg, false);
-            BindingBuilder b = BindingBuilder.create();
-            bindings.forEach((k, v) -> b.add(Var.alloc(k), v));
-            Binding binding = b.build();
-            try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(target)).query(toRun).substitution(binding)
-                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
-                return use.apply(qe);
-            } catch (QueryCancelledException e) {
-                throw new QueryTimeoutException("query cancelled after the time limit of " + timeoutMillis + " ms", e);
-            } catch (TextIndexParseException e) {
-                // The query parsed; the Lucene query string inside a text:query did not.
-                throw new InvalidInputException(SourceLocation.of("query"), "text:query cannot parse its search string: "
-                    + firstLine(String.valueOf(e.getMessage()).replaceFirst("^\\s*Text search parse error:\\s*", "")), e);
-            }
-        });
+        BindingBuilder b = BindingBuilder.create();
+        bindings.forEach((k, v) -> b.add(Var.alloc(k), v));
+        Binding binding = b.build();
+        try {
+            return store.query(q, spec.defaultGraphs(), spec.namedGraphs(), binding, timeoutMillis, use);
+        } catch (QueryCancelledException e) {
+            throw new QueryTimeoutException("query cancelled after the time limit of " + timeoutMillis + " ms", e);
+        } catch (TextIndexParseException e) {
+            // The query parsed; the Lucene query string inside a text:query did not.
+            throw new InvalidInputException(SourceLocation.of("query"), "text:query cannot parse its search string: "
+                + firstLine(String.valueOf(e.getMessage()).replaceFirst("^\\s*Text search parse error:\\s*", "")), e);
+        }
     }
 
     private static String firstLine(String s) {

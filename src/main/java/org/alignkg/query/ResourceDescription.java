@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.alignkg.ontology.AKG;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -43,7 +43,7 @@ public record ResourceDescription(String iri, Model cbd, List<Triple> outgoing, 
         uri(DCT + "title"), uri(AKG.FOAF_NS + "name"), uri(SCHEMA + "name"));
 
     /** The description of {@code iri}, or empty when the store has no triple with it as subject or object. */
-    public static Optional<ResourceDescription> of(KgStore store, String iri) {
+    public static Optional<ResourceDescription> of(TripleStore store, String iri) {
         Node r = NodeFactory.createURI(iri);
         return store.read(dsg -> {
             Graph g = dsg.getUnionGraph();

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.alignkg.ontology.AKG;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.query.Query;
 
 /** Counts that summarise the store: triples per graph, instances per class, key entities. */
@@ -31,7 +31,7 @@ public record StoreStats(long triples, Map<String, Long> graphs, Map<String, Lon
           UNION { ?link cito:hasCitingEntity ?doc }
         }""".formatted(AKG.BASE), "stats");
 
-    public static StoreStats of(KgStore store) {
+    public static StoreStats of(TripleStore store) {
         QueryRunner runner = new QueryRunner(store, 60_000);
         Map<String, Long> graphs = store.graphSizes();
         long triples = graphs.values().stream().mapToLong(Long::longValue).sum();

@@ -6,7 +6,7 @@ import org.alignkg.ontology.AKG;
 import org.alignkg.query.EndpointDescriptions;
 import org.alignkg.query.ResourceDescription;
 import org.alignkg.query.ResultFormat;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -35,7 +35,7 @@ final class LinkedDataRoutes {
         }
     }
 
-    private final KgStore store;
+    private final TripleStore store;
     private final org.alignkg.query.QueryRunner runner;
 
     /** Serialised VoID descriptions, per store generation: in the one result cache (--result-cache). */
@@ -44,7 +44,7 @@ final class LinkedDataRoutes {
     /** The evidence pages, once per store generation. */
     private final ViewCache cached;
 
-    LinkedDataRoutes(KgStore store, ResultCache descriptions, ViewCache cached) {
+    LinkedDataRoutes(TripleStore store, ResultCache descriptions, ViewCache cached) {
         this.store = store;
         this.descriptions = descriptions;
         this.cached = cached;

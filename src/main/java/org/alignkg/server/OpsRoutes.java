@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.alignkg.ontology.AKG;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import io.javalin.config.RoutesConfig;
 
@@ -14,14 +14,14 @@ import io.javalin.config.RoutesConfig;
  * streamed while other requests go on.
  */
 final class OpsRoutes {
-    private final KgStore store;
+    private final TripleStore store;
     private final Metrics metrics;
     private final Auth auth;
     private final ResultCache cache;
     /** The triple count and the generation it was counted at: counting is O(store), so once per write. */
     private volatile long[] counted = { -1, 0 };
 
-    OpsRoutes(KgStore store, Metrics metrics, Auth auth, ResultCache cache) {
+    OpsRoutes(TripleStore store, Metrics metrics, Auth auth, ResultCache cache) {
         this.store = store;
         this.metrics = metrics;
         this.auth = auth;

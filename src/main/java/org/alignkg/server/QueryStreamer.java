@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.alignkg.query.DatasetSpec;
 import org.alignkg.query.QueryRunner;
 import org.alignkg.query.ResultFormat;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.ResultSet;
@@ -45,7 +45,7 @@ final class QueryStreamer {
     private final QueryRunner runner;
     private final Metrics metrics;
     private final ResultCache cache;
-    private final KgStore store;
+    private final TripleStore store;
 
     QueryStreamer(QueryRunner runner, Metrics metrics, ResultCache cache) {
         this.runner = runner;

@@ -7,13 +7,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Serialised query responses keyed by request (normalised query, bindings, dataset, media type),
- * valid for one store generation ({@code KgStore.generation()}): the first lookup after any
+ * valid for one store generation ({@code TripleStore.generation()}): the first lookup after any
  * committed write finds the cache stale and empties it. Only complete, successful responses of
  * at most {@link #maxEntryBytes()} are stored; errors and time-outs never reach {@link #put}.
  * Caffeine evicts (by its frequency and recency policy) once the total passes {@code maxTotalBytes}.
  *
  * <p>Correctness rests on one ordering, kept by the caller: the generation is read <em>before</em>
- * the read transaction that computes the answer starts. {@code KgStore} bumps the generation after
+ * the read transaction that computes the answer starts. {@code TripleStore} bumps the generation after
  * each commit, so an answer computed from data older than a write is always filed under a
  * generation no later than the one before that write, and is never served after it.
  */
@@ -82,7 +82,7 @@ final class ResultCache {
      * store-wide descriptions (Service Description, VoID) that cost a scan of the store: computed
      * once per write, not per request. These lookups are not counted as query hits or misses.
      */
-    byte[] computeIfAbsent(String key, org.alignkg.store.KgStore store, int maxEntry, java.util.function.Supplier<byte[]> compute) {
+    byte[] computeIfAbsent(String key, org.alignkg.store.TripleStore store, int maxEntry, java.util.function.Supplier<byte[]> compute) {
         long gen = store.generation(); // before the computation's read transaction: see the class comment
         Entry e = lookup(key, gen);
         if (e != null) return e.body();

@@ -1,7 +1,7 @@
 package org.alignkg.server;
 
 import org.alignkg.query.NamedQueries;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import io.javalin.Javalin;
 
@@ -14,11 +14,11 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /** Builds the app and starts it on {@code host:port} (port 0 picks a free one). */
-    public static RunningServer start(KgStore store, NamedQueries queries, ServerConfig config, String host, int port) {
+    public static RunningServer start(TripleStore store, NamedQueries queries, ServerConfig config, String host, int port) {
         return start(store, queries, config, null, host, port);
     }
 
-    public static RunningServer start(KgStore store, NamedQueries queries, ServerConfig config,
+    public static RunningServer start(TripleStore store, NamedQueries queries, ServerConfig config,
                                       org.alignkg.link.SimilarService similar, String host, int port) {
         Javalin app = ServerApp.create(store, queries, config, similar);
         app.start(host, port);

@@ -11,7 +11,7 @@ import org.alignkg.ingest.ShippedFiles;
 import org.alignkg.link.LinkService;
 import org.alignkg.query.NamedQueries;
 import org.alignkg.query.QueryRunner;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.alignkg.link.SimilarService;
 import org.alignkg.update.GraphStore;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ import io.javalin.http.HttpResponseException;
 
 /**
  * The alignkg HTTP server: SPARQL 1.1 Protocol, Graph Store Protocol, named queries, linked data
- * pages, documents and full-text search, and operations endpoints, over one {@link KgStore}.
+ * pages, documents and full-text search, and operations endpoints, over one {@link TripleStore}.
  *
  * <pre>
  * Javalin app = ServerApp.create(store, queries, ServerConfig.defaults());
@@ -42,16 +42,16 @@ public final class ServerApp {
 
     private ServerApp() { }
 
-    public static Javalin create(KgStore store, NamedQueries queries, ServerConfig config) {
+    public static Javalin create(TripleStore store, NamedQueries queries, ServerConfig config) {
         return create(store, queries, config, null);
     }
 
     /**
-     * As {@link #create(KgStore, NamedQueries, ServerConfig)}, with the similarity index
+     * As {@link #create(TripleStore, NamedQueries, ServerConfig)}, with the similarity index
      * ({@code /api/similar}; null: answers 503). After every committed write the index is brought
      * in step with the store, in the background.
      */
-    public static Javalin create(KgStore store, NamedQueries queries, ServerConfig config, SimilarService similar) {
+    public static Javalin create(TripleStore store, NamedQueries queries, ServerConfig config, SimilarService similar) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(config, "config");

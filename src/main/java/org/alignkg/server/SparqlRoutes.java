@@ -7,7 +7,7 @@ import java.util.Map;
 import org.alignkg.query.DatasetSpec;
 import org.alignkg.query.EndpointDescriptions;
 import org.alignkg.query.ResultFormat;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.alignkg.update.UpdateRunner;
 import org.apache.jena.query.Query;
 
@@ -25,7 +25,7 @@ final class SparqlRoutes {
     static final String UPDATE = "application/sparql-update";
     private static final String ALLOW = "GET, HEAD, POST, OPTIONS";
 
-    private final KgStore store;
+    private final TripleStore store;
     private final QueryStreamer streamer;
     private final UpdateRunner updates;
     private final Auth auth;
@@ -37,7 +37,7 @@ final class SparqlRoutes {
     /** Largest description kept in the result cache (they are few, and cost a scan of the store). */
     static final int DESCRIPTION_MAX_BYTES = 16 << 20;
 
-    SparqlRoutes(KgStore store, QueryStreamer streamer, Auth auth, ServerConfig config) {
+    SparqlRoutes(TripleStore store, QueryStreamer streamer, Auth auth, ServerConfig config) {
         this.store = store;
         this.streamer = streamer;
         this.descriptions = streamer.cache();

@@ -12,7 +12,7 @@ import org.alignkg.query.NamedQuery;
 import org.alignkg.query.GraphQueries;
 import org.alignkg.query.OntologyTerms;
 import org.alignkg.query.QueryRunner;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.alignkg.viz.GraphViews;
 
 import io.javalin.config.RoutesConfig;
@@ -32,7 +32,7 @@ public final class UiRoutes {
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
         "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "map", "application/json", "html", "text/html; charset=utf-8");
 
-    private final KgStore store;
+    private final TripleStore store;
     private final NamedQueries queries;
     private final GraphApiRoutes api;
     private final EvidenceRoutes evidence;
@@ -45,7 +45,7 @@ public final class UiRoutes {
         com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(MAX_ASSETS).executor(Runnable::run).build();
     static final int MAX_ASSETS = 512;
 
-    UiRoutes(KgStore store, NamedQueries queries, ServerConfig config, ViewCache views) {
+    UiRoutes(TripleStore store, NamedQueries queries, ServerConfig config, ViewCache views) {
         this.store = store;
         this.queries = queries;
         QueryRunner runner = new QueryRunner(store, config.timeoutMillis());

@@ -2,7 +2,7 @@ package org.alignkg.server;
 
 import java.util.function.Supplier;
 
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 
 import io.javalin.http.Context;
 
@@ -18,9 +18,9 @@ final class ViewCache {
     static final int MAX_ENTRY_BYTES = 4 << 20;
 
     private final ResultCache cache;
-    private final KgStore store;
+    private final TripleStore store;
 
-    ViewCache(ResultCache cache, KgStore store) {
+    ViewCache(ResultCache cache, TripleStore store) {
         this.cache = cache;
         this.store = store;
     }

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * knows TDB2. Every named graph holds one loaded file; queries see the union of all named graphs
  * as their default graph.
  */
-public final class KgStore implements AutoCloseable {
+public final class KgStore implements TripleStore {
     private static final Logger LOG = LoggerFactory.getLogger(KgStore.class);
     private static final Node SYSTEM = NodeFactory.createURI(AKG.SYSTEM_GRAPH);
     private static final Node DCTERMS_MODIFIED = org.apache.jena.vocabulary.DCTerms.modified.asNode();
@@ -157,6 +157,15 @@ public final class KgStore implements AutoCloseable {
         return dir;
     }
 
+    @Override public String location() {
+        return dir.toString();
+    }
+
+    /** The store folder: derived indexes live beside the TDB2 files. */
+    @Override public Path cacheDir() {
+        return dir;
+    }
+
     public long generation() {
         return generation.get();
     }
@@ -169,13 +178,13 @@ public final class KgStore implements AutoCloseable {
      * Sets the check every write must pass before it commits (normally a {@link ShapeValidator});
      * returns this store. The commands, the server and the loader set the shipped shapes.
      */
-    public KgStore checkWith(ChangeCheck c) {
+    @Override public KgStore checkWith(ChangeCheck c) {
         this.check = Objects.requireNonNull(c, "check");
         return this;
     }
 
     /** {@link #checkWith} the SHACL shapes of {@code shapesGraph}. */
-    public KgStore validateWith(Graph shapesGraph) {
+    @Override public KgStore validateWith(Graph shapesGraph) {
         return checkWith(new ShapeValidator(shapesGraph));
     }
 
@@ -187,8 +196,6 @@ public final class KgStore implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** What {@link #apply} did: the commit as listeners heard it, and how many quads it added. */
-    public record Applied(Commit commit, long quadsAdded) { }
 
     /**
      * The single write path. Carries out {@code change} in one write transaction, recording the

@@ -10,7 +10,7 @@ import org.alignkg.ingest.RdfDocument;
 import org.alignkg.ingest.RdfFileReader;
 import org.alignkg.ontology.AKG;
 import org.alignkg.store.Change;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -27,9 +27,9 @@ import org.apache.jena.riot.system.StreamRDFWriter;
  */
 public final class GraphStore {
     private static final String BODY = "request body";
-    private final KgStore store;
+    private final TripleStore store;
 
-    public GraphStore(KgStore store) {
+    public GraphStore(TripleStore store) {
         this.store = store;
     }
 

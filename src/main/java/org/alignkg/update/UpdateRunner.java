@@ -7,7 +7,7 @@ import org.alignkg.SourceLocation;
 import org.alignkg.ontology.AKG;
 import org.alignkg.query.Sparql;
 import org.alignkg.store.Change;
-import org.alignkg.store.KgStore;
+import org.alignkg.store.TripleStore;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateModify;
@@ -27,9 +27,9 @@ import org.apache.jena.update.UpdateRequest;
  */
 public final class UpdateRunner {
     private static final String SOURCE = "update";
-    private final KgStore store;
+    private final TripleStore store;
 
-    public UpdateRunner(KgStore store) {
+    public UpdateRunner(TripleStore store) {
         this.store = store;
     }
 
