@@ -6,9 +6,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.alignkg.InvalidInputException;
 import org.alignkg.SourceLocation;
@@ -33,13 +35,17 @@ import picocli.CommandLine.Spec;
 /** Runs a SPARQL query given as text, as a file, or as the id of a named query. */
 @Command(name = "query", mixinStandardHelpOptions = true,
     description = { "Run a SPARQL query: the query text, a .rq file, or the id of a query in queries/.",
-        "SELECT and ASK print a table (or json, xml, csv, tsv); CONSTRUCT and DESCRIBE print RDF." })
+        "SELECT and ASK print a table (or json, xml, csv, tsv); CONSTRUCT and DESCRIBE print RDF.",
+        "With --server, the query (named ones from --queries, parameters bound) runs on that alignkg's /sparql." })
 final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     StoreOptions options;
+
+    @Mixin
+    ServerOptions server;
 
     @Option(names = "--format", paramLabel = "FORMAT",
         description = "table (default), json, xml, csv, tsv for SELECT/ASK; turtle (default), ntriples, jsonld, rdfxml, trig, nquads for CONSTRUCT/DESCRIBE.")
@@ -93,19 +99,24 @@ final class QueryCommand implements Callable<Integer> {
             query = Sparql.parseQuery(text, isFile ? input : "query");
         }
         ResultFormat fmt = ResultFormat.choose(format, query.isConstructType() || query.isDescribeType(), "--format");
-        try (KgStore store = options.open()) {
-            QueryRunner runner = new QueryRunner(store, timeoutSeconds * 1000);
-            PrintWriter w = spec.commandLine().getOut();
-            w.flush();
-            OutputStream out = new WriterOutputStream(w);
-            runner.execute(query, bindings, (QueryExecution qe) -> {
-                if (query.isSelectType()) fmt.writeResults(out, qe.execSelect());
-                else if (query.isAskType()) fmt.writeBoolean(out, qe.execAsk());
-                else fmt.writeGraph(out, query.isConstructType() ? qe.execConstruct() : qe.execDescribe());
-                return null;
-            });
-            w.flush();
+        PrintWriter w = spec.commandLine().getOut();
+        w.flush();
+        OutputStream out = new WriterOutputStream(w);
+        Function<QueryExecution, Void> write = qe -> {
+            if (query.isSelectType()) fmt.writeResults(out, qe.execSelect());
+            else if (query.isAskType()) fmt.writeBoolean(out, qe.execAsk());
+            else fmt.writeGraph(out, query.isConstructType() ? qe.execConstruct() : qe.execDescribe());
+            return null;
+        };
+        if (server.given()) {
+            // The server applies its own time limit; this one only bounds the wait for its answer.
+            server.client(Duration.ofSeconds(timeoutSeconds + 5)).execute(query, bindings, write);
+        } else {
+            try (KgStore store = options.open()) {
+                new QueryRunner(store, timeoutSeconds * 1000).execute(query, bindings, write);
+            }
         }
+        w.flush();
         return 0;
     }
 
