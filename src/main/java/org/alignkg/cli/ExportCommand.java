@@ -52,14 +52,15 @@ final class ExportCommand implements Callable<Integer> {
         Map<Node, Graph> graphs;
         if (server.given()) {
             ServerClient client = server.client();
-            graphs = graph != null ? Map.of(NodeFactory.createURI(graph), client.namedGraph(graph)) : withoutSystemGraph(client.namedGraphs());
+            graphs = graph != null ? Map.of(NodeFactory.createURI(graph), QueryCommand.stableOrder(client.namedGraph(graph)))
+                : withoutSystemGraph(client.namedGraphs());
         } else {
             try (KgStore store = options.open()) {
                 if (graph != null) {
                     if (!store.graphNames().contains(graph))
                         throw new InvalidInputException(SourceLocation.of("--graph"), "no named graph <" + graph + "> in the store");
                     Node g = NodeFactory.createURI(graph);
-                    graphs = Map.of(g, store.copyOf(g));
+                    graphs = Map.of(g, QueryCommand.stableOrder(store.copyOf(g)));
                 } else {
                     graphs = withoutSystemGraph(store.copyAll());
                 }

@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 import org.alignkg.InvalidInputException;
 import org.alignkg.SourceLocation;
@@ -21,9 +22,14 @@ import org.alignkg.query.QueryRunner;
 import org.alignkg.query.ResultFormat;
 import org.alignkg.query.Sparql;
 import org.alignkg.store.KgStore;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,25 +105,54 @@ final class QueryCommand implements Callable<Integer> {
             query = Sparql.parseQuery(text, isFile ? input : "query");
         }
         ResultFormat fmt = ResultFormat.choose(format, query.isConstructType() || query.isDescribeType(), "--format");
-        PrintWriter w = spec.commandLine().getOut();
-        w.flush();
-        OutputStream out = new WriterOutputStream(w);
-        Function<QueryExecution, Void> write = qe -> {
-            if (query.isSelectType()) fmt.writeResults(out, qe.execSelect());
-            else if (query.isAskType()) fmt.writeBoolean(out, qe.execAsk());
-            else fmt.writeGraph(out, query.isConstructType() ? qe.execConstruct() : qe.execDescribe());
-            return null;
-        };
         if (server.given()) {
             // The server applies its own time limit; this one only bounds the wait for its answer.
-            server.client(Duration.ofSeconds(timeoutSeconds + 5)).execute(query, bindings, write);
-        } else {
-            try (KgStore store = options.open()) {
-                new QueryRunner(store, timeoutSeconds * 1000).execute(query, bindings, write);
-            }
+            ServerClient client = server.client(Duration.ofSeconds(timeoutSeconds + 5));
+            PrintWriter w = spec.commandLine().getOut();
+            w.flush();
+            OutputStream out = new WriterOutputStream(w);
+            if (query.isSelectType()) client.select(query, bindings, rs -> {
+                fmt.writeResults(out, rs);
+                return null;
+            });
+            else if (query.isAskType()) fmt.writeBoolean(out, client.ask(query, bindings));
+            else fmt.writeGraph(out, ModelFactory.createModelForGraph(stableOrder(client.graph(query, bindings))));
+            w.flush();
+            return 0;
         }
-        w.flush();
+        try (KgStore store = options.open()) {
+            QueryRunner runner = new QueryRunner(store, timeoutSeconds * 1000);
+            PrintWriter w = spec.commandLine().getOut();
+            w.flush();
+            OutputStream out = new WriterOutputStream(w);
+            runner.execute(query, bindings, (QueryExecution qe) -> {
+                if (query.isSelectType()) fmt.writeResults(out, qe.execSelect());
+                else if (query.isAskType()) fmt.writeBoolean(out, qe.execAsk());
+                else fmt.writeGraph(out, ModelFactory.createModelForGraph(
+                    stableOrder((query.isConstructType() ? qe.execConstruct() : qe.execDescribe()).getGraph())));
+                return null;
+            });
+            w.flush();
+        }
         return 0;
+    }
+
+    /**
+     * A copy of {@code g} (prefixes too) with its triples added in the order of their N-Triples
+     * text. Jena's in-memory graph iterates in an order that depends on the history of additions,
+     * so the same triples built by a local CONSTRUCT and read from a server's answer (or copied
+     * from the store and read back) would print in different orders; rebuilt like this both print
+     * the same, on every run and machine.
+     */
+    static Graph stableOrder(Graph g) {
+        List<Map.Entry<String, Triple>> keyed = new ArrayList<>();
+        g.find().forEachRemaining(t -> keyed.add(Map.entry(
+            NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject()), t)));
+        keyed.sort(Map.Entry.comparingByKey());
+        Graph out = GraphFactory.createGraphMem();
+        out.getPrefixMapping().setNsPrefixes(g.getPrefixMapping());
+        for (Map.Entry<String, Triple> e : keyed) out.add(e.getValue());
+        return out;
     }
 
     /** Lets Jena's stream writers print through picocli's writer (which tests capture). */

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,20 +32,22 @@ import org.alignkg.link.SimilarService;
 import org.alignkg.query.ResultTable;
 import org.alignkg.query.Sparql;
 import org.alignkg.query.StoreStats;
-import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.atlas.json.JsonException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
-import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.resultset.ResultSetException;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,11 +56,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The read commands' one client of a running alignkg ({@code --server URL}): it asks the server's
  * existing endpoints instead of opening the store, so the commands work while {@code serve} holds
- * the store's lock. SPARQL goes to {@code /sparql} through Jena's {@link QueryExecutionHTTP}, so a
- * command hands the remote execution to the same writer it uses locally; the dataset comes from the
- * Graph Store protocol ({@code GET /data}) as N-Quads with blank node labels kept; search and
- * similarity from {@code /api/search} and {@code /api/similar}, read into the same records the
- * local services return. The output is therefore the local command's, byte for byte.
+ * the store's lock. Queries go to {@code /sparql} (results as SPARQL JSON, graphs as N-Triples),
+ * the dataset comes from the Graph Store protocol ({@code GET /data}) as N-Quads with blank node
+ * labels kept, search and similarity from {@code /api/search} and {@code /api/similar}: each is read
+ * into what the store or the local service returns (a result set, a graph, the same records), and
+ * the command prints it with its own writer. The output is therefore the local command's, byte for byte.
  *
  * <p>Errors are translated here, once: the server unreachable is {@link StoreUnavailableException}
  * (exit 69) naming the URL; its 4xx answers are {@link InvalidInputException} (65, as the same bad
@@ -118,51 +119,81 @@ final class ServerClient {
 
     // ---- SPARQL -------------------------------------------------------------------------------
 
-    /**
-     * Runs {@code query} on the server's {@code /sparql} with {@code bindings} substituted, and hands
-     * the execution to {@code use}: the remote twin of {@code QueryRunner.execute}, so the caller's
-     * {@code execSelect}/{@code execAsk}/{@code execConstruct} and writers are the same.
-     */
-    <T> T execute(Query query, Map<String, Node> bindings, Function<QueryExecution, T> use) {
-        // The same syntactic substitution QueryRunner asks of Jena locally.
-        Query q = bindings.isEmpty() ? query : QueryTransformOps.transform(query,
-            bindings.entrySet().stream().collect(Collectors.toMap(e -> Var.alloc(e.getKey()), Map.Entry::getValue)));
-        var b = QueryExecutionHTTP.service(base + "/sparql").httpClient(http).query(q)
-            .acceptHeader(q.isSelectType() || q.isAskType() ? RESULTS : GRAPH)
-            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (token != null) b.httpHeader("Authorization", "Bearer " + token);
-        try (QueryExecution qe = b.build()) {
-            return use.apply(qe);
-        } catch (QueryExceptionHTTP e) {
-            throw translate(e.getStatusCode(), e.getResponse(), e, "/sparql");
-        } catch (HttpException e) {
-            throw translate(e.getStatusCode(), e.getResponse(), e, "/sparql");
+    /** A SELECT on the server's {@code /sparql}, its rows handed to {@code use} as they are read. */
+    <T> T select(Query query, Map<String, Node> bindings, Function<ResultSet, T> use) {
+        try (InputStream in = sparql(query, bindings, "application/sparql-results+json")) {
+            return use.apply(ResultSetMgr.read(in, ResultSetLang.RS_JSON));
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (RiotException | JsonException | ResultSetException e) {
+            throw broken(e);
         }
     }
 
-    /** A SELECT's rows, copied. */
-    ResultTable select(Query query, Map<String, Node> bindings) {
-        return execute(query, bindings, qe -> ResultTable.copyOf(qe.execSelect()));
+    /** An ASK's answer. */
+    boolean ask(Query query, Map<String, Node> bindings) {
+        try (InputStream in = sparql(query, bindings, "application/sparql-results+json")) {
+            return ResultSetMgr.readBoolean(in, ResultSetLang.RS_JSON);
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (RiotException | JsonException | ResultSetException e) {
+            throw broken(e);
+        }
     }
 
-    /** A CONSTRUCT's or DESCRIBE's graph. */
+    /**
+     * A CONSTRUCT's or DESCRIBE's graph, with the query's prefixes (as Jena gives them locally). Its
+     * iteration order is not the local one: {@code QueryCommand.stableOrder} makes both the same.
+     */
     Graph graph(Query query, Map<String, Node> bindings) {
-        return execute(query, bindings, qe -> (query.isConstructType() ? qe.execConstruct() : qe.execDescribe()).getGraph());
+        Graph g;
+        try (InputStream in = sparql(query, bindings, "application/n-triples")) {
+            g = rebuilt(in);
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (RiotException e) {
+            throw broken(e);
+        }
+        g.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
+        return g;
+    }
+
+    /**
+     * Sends {@code query}, with {@code bindings} substituted the way {@code QueryRunner} asks Jena
+     * to locally (syntactically, before execution), to {@code /sparql}.
+     */
+    private InputStream sparql(Query query, Map<String, Node> bindings, String accept) {
+        Query q = bindings.isEmpty() ? query : QueryTransformOps.transform(query,
+            bindings.entrySet().stream().collect(Collectors.toMap(e -> Var.alloc(e.getKey()), Map.Entry::getValue)));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/sparql"))
+            .header("Content-Type", "application/sparql-query; charset=utf-8").header("Accept", accept)
+            .POST(HttpRequest.BodyPublishers.ofString(q.serialize(), StandardCharsets.UTF_8));
+        return send(b, "/sparql");
+    }
+
+    /** The triples of an N-Triples answer, blank node labels as the server wrote them. */
+    private static Graph rebuilt(InputStream nTriples) {
+        Graph g = GraphFactory.createGraphMem();
+        RDFParser.source(nTriples).lang(Lang.NTRIPLES).labelToNode(LabelToNode.createUseLabelEncoded()).parse(g);
+        return g;
     }
 
     /** The store's counts, from the same queries {@code stats} runs locally, and the server's store generation. */
     StoreStats stats() {
         Map<String, Long> graphs = new TreeMap<>();
-        ResultTable sizes = select(GRAPH_SIZES, Map.of());
+        ResultTable sizes = select(GRAPH_SIZES, Map.of(), ResultTable::copyOf);
         for (int i = 0; i < sizes.size(); i++)
             graphs.put(sizes.get(i, "g").getURI(), Long.parseLong(sizes.get(i, "n").getLiteralLexicalForm()));
         long generation = getJson("/health", Map.of()).path("generation").asLong();
-        return StoreStats.of(graphs, q -> select(q, Map.of()), generation);
+        return StoreStats.of(graphs, q -> select(q, Map.of(), ResultTable::copyOf), generation);
     }
 
     // ---- Graph Store protocol ------------------------------------------------------------------
 
-    /** Every named graph (the default graph left out, as locally), in IRI order, each in the server's triple order. */
+    /**
+     * Every named graph (the default graph left out, as locally), in IRI order. The server streams
+     * the store's quads in index order, the order in which {@code export} copies them locally.
+     */
     Map<Node, Graph> namedGraphs() {
         Map<Node, Graph> byName = new HashMap<>();
         try (InputStream in = get("/data", Map.of(), "application/n-quads")) {
@@ -175,21 +206,23 @@ final class ServerClient {
             });
         } catch (IOException e) {
             throw unreachable(e);
+        } catch (RiotException e) {
+            throw broken(e);
         }
         Map<Node, Graph> sorted = new LinkedHashMap<>();
         byName.keySet().stream().sorted((a, b) -> a.getURI().compareTo(b.getURI())).forEach(g -> sorted.put(g, byName.get(g)));
         return sorted;
     }
 
-    /** One named graph; a graph the server does not have is its 404 (exit 65). */
+    /** One named graph (in no particular order: see {@code QueryCommand.stableOrder}); its 404 is exit 65. */
     Graph namedGraph(String iri) {
-        Graph g = GraphFactory.createGraphMem();
         try (InputStream in = get("/data", Map.of("graph", iri), "application/n-triples")) {
-            RDFParser.source(in).lang(Lang.NTRIPLES).labelToNode(LabelToNode.createUseLabelEncoded()).parse(g);
+            return rebuilt(in);
         } catch (IOException e) {
             throw unreachable(e);
+        } catch (RiotException e) {
+            throw broken(e);
         }
-        return g;
     }
 
     // ---- JSON APIs ------------------------------------------------------------------------------
@@ -255,27 +288,28 @@ final class ServerClient {
         } catch (IOException e) {
             body = "";
         }
-        throw translate(r.statusCode(), body, null, path);
+        throw translate(r.statusCode(), body, path);
     }
 
     // ---- errors ---------------------------------------------------------------------------------
 
-    /** The one mapping from the server's answer (or its absence) to the CLI's exceptions and exit codes. */
-    private RuntimeException translate(int status, String body, RuntimeException cause, String path) {
-        if (status <= 0) {
-            // No HTTP answer: the cause says why (refused, timed out, reset).
-            Throwable c = cause;
-            while (c != null && !(c instanceof IOException)) c = c.getCause();
-            if (c instanceof IOException io) return unreachable(io);
-            return new StoreUnavailableException("no answer from alignkg at " + base + ": " + oneLine(cause == null ? "" : cause.getMessage()), cause);
-        }
+    /** The one mapping from the server's error answers to the CLI's exceptions and exit codes. */
+    private RuntimeException translate(int status, String body, String path) {
         String message = message(body, status);
         if (status == 401 || status == 403)
             return new InvalidInputException(SourceLocation.of(base + path), message
                 + (token == null ? " (set " + TOKEN_ENV + " to the server's update token)" : " (the token in " + TOKEN_ENV + " was refused)"));
         if (status / 100 == 4) return new InvalidInputException(SourceLocation.of(base + path), message);
-        if (status == 503) return new StoreBusyException("alignkg at " + base + " cannot answer now (503): " + message, cause);
-        return new StoreUnavailableException("alignkg at " + base + " failed (" + status + "): " + message, cause);
+        if (status == 503) return new StoreBusyException("alignkg at " + base + " cannot answer now (503): " + message, null);
+        return new StoreUnavailableException("alignkg at " + base + " failed (" + status + "): " + message, null);
+    }
+
+    /**
+     * An answer that does not parse: the server cut it off (a failure after the first bytes, such
+     * as a time-out while streaming) or something else answers at the URL.
+     */
+    private RuntimeException broken(RuntimeException e) {
+        return new StoreUnavailableException("the answer from alignkg at " + base + " broke off or is not alignkg's: " + oneLine(e.getMessage()), e);
     }
 
     private RuntimeException unreachable(IOException e) {
