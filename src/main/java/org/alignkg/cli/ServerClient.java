@@ -60,7 +60,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the dataset comes from the Graph Store protocol ({@code GET /data}) as N-Quads with blank node
  * labels kept, search and similarity from {@code /api/search} and {@code /api/similar}: each is read
  * into what the store or the local service returns (a result set, a graph, the same records), and
- * the command prints it with its own writer. The output is therefore the local command's, byte for byte.
+ * the command prints it with its own writer. The output is therefore the local command's, byte for
+ * byte (graphs are printed in a stable order on both paths: {@code QueryCommand.stableOrder}).
  *
  * <p>Errors are translated here, once: the server unreachable is {@link StoreUnavailableException}
  * (exit 69) naming the URL; its 4xx answers are {@link InvalidInputException} (65, as the same bad
@@ -73,8 +74,6 @@ final class ServerClient {
     static final String TOKEN_ENV = "ALIGNKG_TOKEN";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RESULTS = "application/sparql-results+json";
-    /** Turtle keeps the prefixes the server's writer used (the query's and alignkg's), so the local writer prints the same ones. */
-    private static final String GRAPH = "text/turtle";
     private static final Query GRAPH_SIZES = Sparql.parseQuery(
         "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "stats");
 
@@ -87,7 +86,8 @@ final class ServerClient {
         this.base = base;
         this.timeout = timeout;
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // No redirects: the token must not follow one to another host.
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -121,7 +121,7 @@ final class ServerClient {
 
     /** A SELECT on the server's {@code /sparql}, its rows handed to {@code use} as they are read. */
     <T> T select(Query query, Map<String, Node> bindings, Function<ResultSet, T> use) {
-        try (InputStream in = sparql(query, bindings, "application/sparql-results+json")) {
+        try (InputStream in = sparql(query, bindings, RESULTS)) {
             return use.apply(ResultSetMgr.read(in, ResultSetLang.RS_JSON));
         } catch (IOException e) {
             throw unreachable(e);
@@ -132,7 +132,7 @@ final class ServerClient {
 
     /** An ASK's answer. */
     boolean ask(Query query, Map<String, Node> bindings) {
-        try (InputStream in = sparql(query, bindings, "application/sparql-results+json")) {
+        try (InputStream in = sparql(query, bindings, RESULTS)) {
             return ResultSetMgr.readBoolean(in, ResultSetLang.RS_JSON);
         } catch (IOException e) {
             throw unreachable(e);
