@@ -144,7 +144,8 @@ class ServerFlagIT {
 
         CliRun onFolder = locally(List.of("query", ask));
         assertThat(onFolder.exit()).isEqualTo(75);
-        assertThat(onFolder.err()).contains("is locked by another process").contains(store.toString());
+        assertThat(onFolder.err()).contains("is locked by another process").contains(store.toString())
+            .contains("the read commands can ask it with --server URL");
     }
 
     @Test
