@@ -73,9 +73,10 @@ class ArchitectureTest {
             "org.alignkg.server.OntologyPage", "org.alignkg.cli.StatsCommand", "org.alignkg.link.DocumentReader",
             "org.alignkg.viz.GraphExport", "org.alignkg.viz.VizNode", "org.alignkg.link.ConceptClassifier",
             "org.alignkg.link.Newsletter", "org.alignkg.cli.EvaluateCommand", "org.alignkg.cli.SimilarCommand",
+            "org.alignkg.cli.ServerClient",
             "org.alignkg.cli.LinkCommand"))
         .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
-        .because("JSON is read and written at the HTTP boundary, the JSON Lines import, the graph exports, the classifier's weights, the newsletter data and the commands' --json output");
+        .because("JSON is read and written at the HTTP boundary, the JSON Lines import, the graph exports, the classifier's weights, the newsletter data and the commands' --json output and the --server client's reading of the server's JSON");
 
     @ArchTest
     static final ArchRule lower_layers_never_reach_up_to_the_entry_points = noClasses()

@@ -34,6 +34,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
+    @Mixin
+    ServerOptions server;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "trig",
         description = "turtle, trig (default), ntriples, nquads, rdfxml, jsonld, trix.")
     String format;
@@ -46,36 +49,49 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (TripleStore store = options.open()) {
-            Map<Node, Graph> graphs;
-            if (graph != null) {
-                if (!store.graphNames().contains(graph))
-                    throw new InvalidInputException(SourceLocation.of("--graph"), "no named graph <" + graph + "> in the store");
-                Node g = NodeFactory.createURI(graph);
-                graphs = Map.of(g, store.copyOf(g));
-            } else {
-                // The system graph is the store's own bookkeeping, rebuilt by every load; an export
-                // without it loads cleanly into another store.
-                graphs = new java.util.LinkedHashMap<>(store.copyAll());
-                graphs.remove(NodeFactory.createURI(AKG.SYSTEM_GRAPH));
-            }
-            if (output != null) {
-                Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export", ".tmp");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    RdfFileWriter.write(out, format, graphs, AKG.prefixes());
-                } catch (RuntimeException | IOException e) {
-                    Files.deleteIfExists(tmp);
-                    throw e;
+        Map<Node, Graph> graphs;
+        if (server.given()) {
+            ServerClient client = server.client();
+            graphs = graph != null ? Map.of(NodeFactory.createURI(graph), QueryCommand.stableOrder(client.namedGraph(graph)))
+                : withoutSystemGraph(client.namedGraphs());
+        } else {
+            try (TripleStore store = options.open()) {
+                if (graph != null) {
+                    if (!store.graphNames().contains(graph))
+                        throw new InvalidInputException(SourceLocation.of("--graph"), "no named graph <" + graph + "> in the store");
+                    Node g = NodeFactory.createURI(graph);
+                    graphs = Map.of(g, QueryCommand.stableOrder(store.copyOf(g)));
+                } else {
+                    graphs = withoutSystemGraph(store.copyAll());
                 }
-                // Move into place only when complete, so a failed export never leaves half a file.
-                Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                var w = spec.commandLine().getOut();
-                OutputStream out = new QueryCommand.WriterOutputStream(w);
-                RdfFileWriter.write(out, format, graphs, AKG.prefixes());
-                out.close();
             }
         }
+        if (output != null) {
+            Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                RdfFileWriter.write(out, format, graphs, AKG.prefixes());
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            // Move into place only when complete, so a failed export never leaves half a file.
+            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            var w = spec.commandLine().getOut();
+            OutputStream out = new QueryCommand.WriterOutputStream(w);
+            RdfFileWriter.write(out, format, graphs, AKG.prefixes());
+            out.close();
+        }
         return 0;
+    }
+
+    /**
+     * The system graph is the store's own bookkeeping, rebuilt by every load; an export without it
+     * loads cleanly into another store.
+     */
+    private static Map<Node, Graph> withoutSystemGraph(Map<Node, Graph> all) {
+        Map<Node, Graph> graphs = new java.util.LinkedHashMap<>(all);
+        graphs.remove(NodeFactory.createURI(AKG.SYSTEM_GRAPH));
+        return graphs;
     }
 }

@@ -36,6 +36,9 @@ final class ExportGraphCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
+    @Mixin
+    ServerOptions server;
+
     @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "dot, graphml, mermaid or cytoscape-json.")
     String format;
 
@@ -63,13 +66,12 @@ final class ExportGraphCommand implements Callable<Integer> {
             throw new InvalidInputException(SourceLocation.of("--depth"), "depth must be 0 to " + Neighbourhood.MAX_DEPTH + ", not " + depth);
         NamedQueries queries = NamedQueries.loadOrShipped(queriesDir);
         String text;
-        try (TripleStore store = options.open()) {
-            GraphViews views = new GraphViews(GraphQueries.constructs(queries, new QueryRunner(store, 60_000)));
-            VizGraph g = focus == null ? views.whole()
-                : views.around(NamedQueries.toNode(new NamedQuery.Param("focus", NamedQuery.Kind.IRI, ""), focus), depth);
-            if (focus != null && g.nodes().isEmpty())
-                throw new InvalidInputException(SourceLocation.of("--focus"), "<" + focus + "> is not a node of the map (limitation, concept, pillar or document)");
-            text = GraphExport.write(g, fmt);
+        if (server.given()) {
+            text = write(new GraphViews(GraphQueries.constructs(queries, server.client()::graph)), fmt);
+        } else {
+            try (TripleStore store = options.open()) {
+                text = write(new GraphViews(GraphQueries.constructs(queries, new QueryRunner(store, 60_000))), fmt);
+            }
         }
         if (output == null) {
             spec.commandLine().getOut().print(text);
@@ -86,5 +88,13 @@ final class ExportGraphCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private String write(GraphViews views, GraphExport.Format fmt) {
+        VizGraph g = focus == null ? views.whole()
+            : views.around(NamedQueries.toNode(new NamedQuery.Param("focus", NamedQuery.Kind.IRI, ""), focus), depth);
+        if (focus != null && g.nodes().isEmpty())
+            throw new InvalidInputException(SourceLocation.of("--focus"), "<" + focus + "> is not a node of the map (limitation, concept, pillar or document)");
+        return GraphExport.write(g, fmt);
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code alignkg}. Exit codes: 0 ok, 1 bug (with stack trace), 2 usage error,
- * 65 invalid input, 75 store busy or query timed out.
+ * 65 invalid input, 69 a server alignkg needs does not answer (--server), 75 store busy or query timed out.
  */
 @Command(name = "alignkg", mixinStandardHelpOptions = true, version = "alignkg 0.1.0",
     description = "A knowledge graph of the limitations of AI-alignment research plans.",

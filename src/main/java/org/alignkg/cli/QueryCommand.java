@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -19,9 +22,14 @@ import org.alignkg.query.QueryRunner;
 import org.alignkg.query.ResultFormat;
 import org.alignkg.query.Sparql;
 import org.alignkg.store.TripleStore;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,13 +41,17 @@ import picocli.CommandLine.Spec;
 /** Runs a SPARQL query given as text, as a file, or as the id of a named query. */
 @Command(name = "query", mixinStandardHelpOptions = true,
     description = { "Run a SPARQL query: the query text, a .rq file, or the id of a query in queries/.",
-        "SELECT and ASK print a table (or json, xml, csv, tsv); CONSTRUCT and DESCRIBE print RDF." })
+        "SELECT and ASK print a table (or json, xml, csv, tsv); CONSTRUCT and DESCRIBE print RDF.",
+        "With --server, the query (named ones from --queries, parameters bound) runs on that alignkg's /sparql." })
 final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     StoreOptions options;
+
+    @Mixin
+    ServerOptions server;
 
     @Option(names = "--format", paramLabel = "FORMAT",
         description = "table (default), json, xml, csv, tsv for SELECT/ASK; turtle (default), ntriples, jsonld, rdfxml, trig, nquads for CONSTRUCT/DESCRIBE.")
@@ -93,6 +105,21 @@ final class QueryCommand implements Callable<Integer> {
             query = Sparql.parseQuery(text, isFile ? input : "query");
         }
         ResultFormat fmt = ResultFormat.choose(format, query.isConstructType() || query.isDescribeType(), "--format");
+        if (server.given()) {
+            // The server applies its own time limit; this one only bounds the wait for its answer.
+            ServerClient client = server.client(Duration.ofSeconds(timeoutSeconds + 5));
+            PrintWriter w = spec.commandLine().getOut();
+            w.flush();
+            OutputStream out = new WriterOutputStream(w);
+            if (query.isSelectType()) client.select(query, bindings, rs -> {
+                fmt.writeResults(out, rs);
+                return null;
+            });
+            else if (query.isAskType()) fmt.writeBoolean(out, client.ask(query, bindings));
+            else fmt.writeGraph(out, ModelFactory.createModelForGraph(stableOrder(client.graph(query, bindings))));
+            w.flush();
+            return 0;
+        }
         try (TripleStore store = options.open()) {
             QueryRunner runner = new QueryRunner(store, timeoutSeconds * 1000);
             PrintWriter w = spec.commandLine().getOut();
@@ -101,12 +128,31 @@ final class QueryCommand implements Callable<Integer> {
             runner.execute(query, bindings, (QueryExecution qe) -> {
                 if (query.isSelectType()) fmt.writeResults(out, qe.execSelect());
                 else if (query.isAskType()) fmt.writeBoolean(out, qe.execAsk());
-                else fmt.writeGraph(out, query.isConstructType() ? qe.execConstruct() : qe.execDescribe());
+                else fmt.writeGraph(out, ModelFactory.createModelForGraph(
+                    stableOrder((query.isConstructType() ? qe.execConstruct() : qe.execDescribe()).getGraph())));
                 return null;
             });
             w.flush();
         }
         return 0;
+    }
+
+    /**
+     * A copy of {@code g} (prefixes too) with its triples added in the order of their N-Triples
+     * text. Jena's in-memory graph iterates in an order that depends on the history of additions,
+     * so the same triples built by a local CONSTRUCT and read from a server's answer (or copied
+     * from the store and read back) would print in different orders; rebuilt like this both print
+     * the same, on every run and machine.
+     */
+    static Graph stableOrder(Graph g) {
+        List<Map.Entry<String, Triple>> keyed = new ArrayList<>();
+        g.find().forEachRemaining(t -> keyed.add(Map.entry(
+            NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject()), t)));
+        keyed.sort(Map.Entry.comparingByKey());
+        Graph out = GraphFactory.createGraphMem();
+        out.getPrefixMapping().setNsPrefixes(g.getPrefixMapping());
+        for (Map.Entry<String, Triple> e : keyed) out.add(e.getValue());
+        return out;
     }
 
     /** Lets Jena's stream writers print through picocli's writer (which tests capture). */

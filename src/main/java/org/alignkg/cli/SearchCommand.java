@@ -1,6 +1,7 @@
 package org.alignkg.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -25,6 +26,9 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
+    @Mixin
+    ServerOptions server;
+
     @Parameters(paramLabel = "QUERY", description = "Words or a Lucene query, e.g. InstructGPT or \"scalable oversight\".")
     String query;
 
@@ -33,14 +37,19 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (TripleStore store = options.open()) {
-            var hits = new LinkService(store, ShippedFiles.shapes(options.ontology)).search(query, limit);
-            if (hits.isEmpty()) out.println("no hits");
-            for (var h : hits) {
-                out.printf(Locale.ROOT, "%6.2f  %-10s %s  <%s>%n", h.score(), h.type(), h.label(), h.iri());
-                out.printf("        %s%n", h.snippet().replaceAll("\\s+", " "));
+        List<LinkService.SearchHit> hits;
+        if (server.given()) {
+            hits = server.client().search(query, limit);
+        } else {
+            try (TripleStore store = options.open()) {
+                hits = new LinkService(store, ShippedFiles.shapes(options.ontology)).search(query, limit);
             }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (hits.isEmpty()) out.println("no hits");
+        for (var h : hits) {
+            out.printf(Locale.ROOT, "%6.2f  %-10s %s  <%s>%n", h.score(), h.type(), h.label(), h.iri());
+            out.printf("        %s%n", h.snippet().replaceAll("\\s+", " "));
         }
         return 0;
     }

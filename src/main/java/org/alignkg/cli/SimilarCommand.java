@@ -31,6 +31,9 @@ final class SimilarCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
+    @Mixin
+    ServerOptions server;
+
     static final class Target {
         @Option(names = "--iri", paramLabel = "IRI", required = true, description = "A document, limitation, statement or concept.")
         String iri;
@@ -54,20 +57,25 @@ final class SimilarCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (TripleStore store = options.open(); PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.cacheDir()))) {
-            SimilarService similar = new SimilarService(store, index, SentenceEncoder.shared());
-            similar.refresh(new ConsoleProgress(spec.commandLine().getErr()));
-            List<SimilarService.Hit> hits = target.iri != null ? similar.similarTo(target.iri, limit, type)
-                : similar.similarToText(target.text, limit, type);
-            if (json) {
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(hits));
-                return 0;
+        List<SimilarService.Hit> hits;
+        if (server.given()) {
+            // The server's vector index, kept in step with its store by the server itself.
+            hits = server.client().similar(target.iri, target.text, limit, type);
+        } else {
+            try (TripleStore store = options.open(); PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.cacheDir()))) {
+                SimilarService similar = new SimilarService(store, index, SentenceEncoder.shared());
+                similar.refresh(new ConsoleProgress(spec.commandLine().getErr()));
+                hits = target.iri != null ? similar.similarTo(target.iri, limit, type) : similar.similarToText(target.text, limit, type);
             }
-            if (hits.isEmpty()) out.println("no hits");
-            for (SimilarService.Hit h : hits) {
-                out.printf(Locale.ROOT, "%.3f  %-10s %s  <%s>%n", h.score(), h.type(), h.label(), h.iri());
-                out.printf("        \"%s\" [%d..%d]%n", h.passage().replaceAll("\\s+", " "), h.start(), h.end());
-            }
+        }
+        if (json) {
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(hits));
+            return 0;
+        }
+        if (hits.isEmpty()) out.println("no hits");
+        for (SimilarService.Hit h : hits) {
+            out.printf(Locale.ROOT, "%.3f  %-10s %s  <%s>%n", h.score(), h.type(), h.label(), h.iri());
+            out.printf("        \"%s\" [%d..%d]%n", h.passage().replaceAll("\\s+", " "), h.start(), h.end());
         }
         return 0;
     }

@@ -27,22 +27,38 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
+    @Mixin
+    ServerOptions server;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (server.given()) {
+            ServerClient client = server.client();
+            show(client.url(), client.stats());
+            return 0;
+        }
         try (TripleStore store = options.open()) {
-            StoreStats s = StoreStats.of(store);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
-            else print(out, store, s);
+            show(store.location(), StoreStats.of(store));
         }
         return 0;
     }
 
+    private void show(String location, StoreStats s) throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+        else print(out, location, s);
+    }
+
     static void print(PrintWriter out, TripleStore store, StoreStats s) {
-        out.printf("store %s: %,d triples in %d named graphs%n", store.location(), s.triples(), s.graphs().size());
+        print(out, store.location(), s);
+    }
+
+    /** {@code location}: the store's folder, or the URL of the server asked. */
+    static void print(PrintWriter out, String location, StoreStats s) {
+        out.printf("store %s: %,d triples in %d named graphs%n", location, s.triples(), s.graphs().size());
         out.printf("  limitations: %d   concepts: %d   documents: %d%n", s.limitations(), s.concepts(), s.documents());
         out.println("graphs:");
         int w = s.graphs().keySet().stream().mapToInt(String::length).max().orElse(0);

@@ -12,6 +12,7 @@ import org.alignkg.InvalidInputException;
 import org.alignkg.SourceLocation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
 
 /**
  * Runs the CONSTRUCT queries that build the concept map ({@code queries/graph-view.rq},
@@ -23,12 +24,17 @@ public final class GraphQueries {
 
     /** A function from query id and bindings to the CONSTRUCT result, for {@code org.alignkg.viz.GraphViews}. */
     public static BiFunction<String, Map<String, Node>, Graph> constructs(NamedQueries named, QueryRunner runner) {
+        return constructs(named, (query, bindings) -> runner.graph(query, bindings).getGraph());
+    }
+
+    /** As above, with the queries run by {@code run}: the store's runner, or a running alignkg's endpoint ({@code export-graph --server}). */
+    public static BiFunction<String, Map<String, Node>, Graph> constructs(NamedQueries named, BiFunction<Query, Map<String, Node>, Graph> run) {
         Map<String, NamedQuery> shipped = new ConcurrentHashMap<>();
         return (id, bindings) -> {
             NamedQuery q = named.get(id).orElseGet(() -> shipped.computeIfAbsent(id, GraphQueries::fromJar));
             if (!q.query().isConstructType())
                 throw new InvalidInputException(SourceLocation.of("queries/" + id + ".rq"), "the map needs a CONSTRUCT query");
-            return runner.graph(q.query(), bindings).getGraph();
+            return run.apply(q.query(), bindings);
         };
     }
 

@@ -2,6 +2,7 @@ package org.alignkg.query;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.alignkg.ontology.AKG;
 import org.alignkg.store.TripleStore;
@@ -33,15 +34,22 @@ public record StoreStats(long triples, Map<String, Long> graphs, Map<String, Lon
 
     public static StoreStats of(TripleStore store) {
         QueryRunner runner = new QueryRunner(store, 60_000);
-        Map<String, Long> graphs = store.graphSizes();
+        return of(store.graphSizes(), q -> runner.select(q, Map.of()), store.generation());
+    }
+
+    /**
+     * The counts from the graph sizes (in IRI order) and a way to run the two SELECTs: on the
+     * store, or on a running alignkg's endpoint ({@code stats --server}), so both print the same.
+     */
+    public static StoreStats of(Map<String, Long> graphs, Function<Query, ResultTable> select, long generation) {
         long triples = graphs.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> classes = new LinkedHashMap<>();
-        ResultTable t = runner.select(CLASSES, Map.of());
+        ResultTable t = select.apply(CLASSES);
         for (int i = 0; i < t.size(); i++)
             classes.put(AKG.prefixes().shortForm(t.get(i, "c").toString()), number(t, i, "n"));
-        ResultTable c = runner.select(COUNTS, Map.of());
+        ResultTable c = select.apply(COUNTS);
         return new StoreStats(triples, graphs, classes, number(c, 0, "concepts"), number(c, 0, "limitations"),
-            number(c, 0, "documents"), store.generation());
+            number(c, 0, "documents"), generation);
     }
 
     private static long number(ResultTable t, int row, String var) {

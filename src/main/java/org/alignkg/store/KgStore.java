@@ -108,8 +108,8 @@ public final class KgStore implements TripleStore {
             dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()));
         } catch (RuntimeException e) {
             if (isLockError(e))
-                throw new StoreBusyException("store " + dir + " is locked by another process; is 'alignkg serve' running? ("
-                    + rootMessage(e) + ")", e);
+                throw new StoreBusyException("store " + dir + " is locked by another process; is 'alignkg serve' running?"
+                    + " (the read commands can ask it with --server URL) (" + rootMessage(e) + ")", e);
             throw e;
         }
         // Plain SPARQL sees every named graph; GRAPH ?g still picks one out.
