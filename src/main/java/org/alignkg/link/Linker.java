@@ -34,7 +34,7 @@ import org.alignkg.link.TagResult.Passage;
  * entries ({@code alignkg train}). Thread-safe.
  */
 public final class Linker {
-    public static final String VERSION = "alignkg-linker/0.2.0 (lexical + MiniLM similarity + softmax classifier)";
+    public static final String VERSION = "alignkg-linker/0.3.0 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote)";
     /** Sentences embedded per text at most (the first ones). */
     static final int MAX_SENTENCES = 48;
     /** Sentences that make up the text's own vector (the first ones: title and abstract). */
@@ -50,7 +50,7 @@ public final class Linker {
     static final double UNTRAINED_FAMILY_SIMILARITY = 0.55;
 
     /** The best cosine between a passage of the text and a concept of family {@code f}. */
-    private double familySimilarity(Analysis a, String f) {
+    double familySimilarity(Analysis a, String f) {
         double best = -1;
         for (Concept c : scheme.concepts().values())
             if (c.family().equals(f)) best = Math.max(best, best(a.sentenceVectors(), descriptions.get(c.iri()))[1]);
@@ -71,7 +71,19 @@ public final class Linker {
      * the newsletter has no section for, such as AI control, can only be found this way).
      */
     public record Thresholds(double family, double familyWithLexical, double lexical, double similarity, double concept,
-                             double limitationSimilarity, double limitationConcepts, double lexicalAlone) { }
+                             double limitationSimilarity, double limitationConcepts, double lexicalAlone, Double untrainedSimilarity) {
+        /**
+         * For a family without newsletter examples: the passage cosine to one of its concepts'
+         * descriptions that decides it without any lexical evidence (absent in older files: never).
+         */
+        public double untrainedAlone() {
+            return untrainedSimilarity == null ? 2 : untrainedSimilarity;
+        }
+
+        Thresholds withUntrained(double u) {
+            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, u);
+        }
+    }
 
     private final ConceptScheme scheme;
     private final Tagger tagger;
@@ -82,7 +94,7 @@ public final class Linker {
     private final Map<String, float[][]> descriptions = new LinkedHashMap<>();
     /** Per limitation, the embeddings of its sentences. */
     private final Map<String, float[][]> limitationVectors = new LinkedHashMap<>();
-    private final java.util.Set<String> untrainedFamilies = new java.util.HashSet<>();
+    private final java.util.Set<String> untrainedFamilies = new java.util.TreeSet<>();
 
     public Linker(ConceptScheme scheme, SentenceEncoder encoder, ConceptClassifier classifier, Thresholds thresholds,
                   Map<String, String> limitationTexts) {
@@ -106,6 +118,11 @@ public final class Linker {
             List<String> parts = Sentences.passages(text).stream().map(Sentences.Span::text).toList();
             limitationVectors.put(l.iri(), encoder.encode(parts.isEmpty() ? List.of(text) : parts));
         }
+    }
+
+    /** The families the classifier has no training example for (found lexically or by similarity only). */
+    java.util.Set<String> untrainedFamilies() {
+        return untrainedFamilies;
     }
 
     public ConceptScheme scheme() {
@@ -169,11 +186,13 @@ public final class Linker {
             boolean untrained = untrainedFamilies.contains(f);
             boolean decided = p >= th.family() || (p >= th.familyWithLexical() && lex >= th.lexical()) || lex >= th.lexicalAlone()
                 || (untrained && (lex >= UNTRAINED_FAMILY_LEXICAL
-                    || (lex > 0 && familySimilarity(a, f) >= UNTRAINED_FAMILY_SIMILARITY)));
+                    || (lex > 0 && familySimilarity(a, f) >= UNTRAINED_FAMILY_SIMILARITY)
+                    || familySimilarity(a, f) >= th.untrainedAlone()));
             if (!decided) continue;
             Map<String, Double> methods = new LinkedHashMap<>();
             methods.put("classifier", round(p));
             if (lex > 0) methods.put("lexical", round(lex));
+            if (untrained) methods.put("similarity", round(familySimilarity(a, f)));
             families.add(new FamilyScore(f, scheme.concepts().get(f).prefLabel(), round(1 - (1 - p) * (1 - lex)), methods));
         }
         families.sort(Comparator.comparingDouble((FamilyScore f) -> -f.score()).thenComparing(FamilyScore::family));
