@@ -34,7 +34,7 @@ import org.alignkg.link.TagResult.Passage;
  * entries ({@code alignkg train}). Thread-safe.
  */
 public final class Linker {
-    public static final String VERSION = "alignkg-linker/0.3.1 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote)";
+    public static final String VERSION = "alignkg-linker/0.3.2 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote)";
     /** Sentences embedded per text at most (the first ones). */
     static final int MAX_SENTENCES = 48;
     /** Sentences that make up the text's own vector (the first ones: title and abstract). */
@@ -195,14 +195,16 @@ public final class Linker {
             if (untrained) methods.put("similarity", round(familySimilarity(a, f)));
             families.add(new FamilyScore(f, scheme.concepts().get(f).prefLabel(), round(1 - (1 - p) * (1 - lex)), methods));
         }
-        // Every document is about something: when no family reaches the thresholds, the one with the
-        // strongest combined evidence is decided (a text naming "superposition" three times whose
-        // classifier spreads its probability over broad sections would otherwise get nothing).
+        // A text that names a topic is about something: when no family reaches the thresholds, the
+        // named family with the strongest combined evidence is decided (a text naming "superposition"
+        // three times whose classifier spreads its probability over broad sections would otherwise
+        // get nothing). A text naming no topic (only hedges and document types) stays without.
         if (families.isEmpty()) {
             FamilyScore best = null;
             for (String f : scheme.families()) {
                 double p = a.familyP().getOrDefault(f, 0.0);
                 double lex = lexicalByFamily.getOrDefault(f, 0.0);
+                if (lex <= 0) continue;
                 double score = round(1 - (1 - p) * (1 - lex));
                 if (best == null || score > best.score()) {
                     Map<String, Double> methods = new LinkedHashMap<>();
