@@ -281,6 +281,12 @@ public final class Linker {
         // Limitations: shared concepts, and a sentence close to the limitation's own words.
         Map<String, Double> effective = new HashMap<>();
         for (ConceptScore c : concepts) effective.merge(c.concept(), c.score(), Math::max);
+        // A concept the text names counts for a limitation even when its family was not decided:
+        // the newsletter's one-section labels make the classifier reluctant to give a text a second
+        // family ("critiques ... AI-assisted evaluation" is learning from humans to it), but a
+        // limitation is suggested for what the text says, not for its section.
+        for (ConceptScore c : a.lexical().concepts())
+            if (c.score() >= th.lexical()) effective.merge(c.concept(), c.score(), Math::max);
         List<LimitationSuggestion> limitations = new ArrayList<>();
         for (Limitation l : scheme.limitations().values()) {
             float[][] lv = limitationVectors.get(l.iri());
