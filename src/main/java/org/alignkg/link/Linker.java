@@ -34,7 +34,7 @@ import org.alignkg.link.TagResult.Passage;
  * entries ({@code alignkg train}). Thread-safe.
  */
 public final class Linker {
-    public static final String VERSION = "alignkg-linker/0.3.2 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote)";
+    public static final String VERSION = "alignkg-linker/0.3.3 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote)";
     /** Sentences embedded per text at most (the first ones). */
     static final int MAX_SENTENCES = 48;
     /** Sentences that make up the text's own vector (the first ones: title and abstract). */
@@ -71,7 +71,18 @@ public final class Linker {
      * the newsletter has no section for, such as AI control, can only be found this way).
      */
     public record Thresholds(double family, double familyWithLexical, double lexical, double similarity, double concept,
-                             double limitationSimilarity, double limitationConcepts, double lexicalAlone, Double untrainedSimilarity) {
+                             double limitationSimilarity, double limitationConcepts, double lexicalAlone, Double untrainedSimilarity,
+                             Double familyNamed) {
+        /**
+         * The classifier probability that suffices for a family the text names by its own
+         * multi-word preferred label ("scalable oversight"): exact evidence for the family itself,
+         * not for one of its concepts, whose labels ("language models") are what the
+         * family+lexical threshold is calibrated on (absent in older files: the family+lexical one).
+         */
+        public double named() {
+            return familyNamed == null ? familyWithLexical : familyNamed;
+        }
+
         /**
          * For a family without newsletter examples: the passage cosine to one of its concepts'
          * descriptions that decides it without any lexical evidence (absent in older files: never).
@@ -81,7 +92,11 @@ public final class Linker {
         }
 
         Thresholds withUntrained(double u) {
-            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, u);
+            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, u, familyNamed);
+        }
+
+        Thresholds withNamed(double n) {
+            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, untrainedSimilarity, n);
         }
     }
 
@@ -178,6 +193,7 @@ public final class Linker {
             Concept concept = scheme.concepts().get(c.concept());
             if (concept != null) lexicalByFamily.merge(concept.family(), c.score(), Math::max);
         }
+        java.util.Set<String> namedByLabel = namedFamilies(a);
         List<FamilyScore> families = new ArrayList<>();
         for (String f : scheme.families()) {
             double p = a.familyP().getOrDefault(f, 0.0);
@@ -185,6 +201,7 @@ public final class Linker {
             // A family the newsletter has no section for (no training example) can only be found lexically.
             boolean untrained = untrainedFamilies.contains(f);
             boolean decided = p >= th.family() || (p >= th.familyWithLexical() && lex >= th.lexical()) || lex >= th.lexicalAlone()
+                || (p >= th.named() && namedByLabel.contains(f))
                 || (untrained && (lex >= UNTRAINED_FAMILY_LEXICAL
                     || (lex > 0 && familySimilarity(a, f) >= UNTRAINED_FAMILY_SIMILARITY)
                     || familySimilarity(a, f) >= th.untrainedAlone()));
@@ -318,6 +335,24 @@ public final class Linker {
         limitations.sort(Comparator.comparingDouble((LimitationSuggestion l) -> -l.score()).thenComparingInt(LimitationSuggestion::number));
         List<Mention> mentions = a.lexical().mentions();
         return new TagResult(a.text(), mentions, concepts, limitations, families);
+    }
+
+    /**
+     * The families the text names by their own preferred label of more than one word ("This
+     * AI-assisted evaluation is a step towards scalable oversight"). The lexical score of a family
+     * is the best of its concepts' scores, and a family's name scores no higher than a generic
+     * concept label ("language models"), so the family+lexical threshold, calibrated on dev for
+     * both, overruled such exact mentions; they get their own threshold ({@link Thresholds#named}).
+     * One-word names ("interpretability", "governance") are left out: they are used loosely.
+     */
+    java.util.Set<String> namedFamilies(Analysis a) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Mention m : a.lexical().mentions()) {
+            Concept c = scheme.concepts().get(m.concept());
+            if (c != null && c.isFamily() && c.prefLabel().strip().contains(" ") && m.label().equalsIgnoreCase(c.prefLabel()))
+                out.add(c.iri());
+        }
+        return out;
     }
 
     private static double round(double d) {

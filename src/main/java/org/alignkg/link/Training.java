@@ -48,7 +48,7 @@ public final class Training {
     /** Share of dev entries on which a family without newsletter examples may fire by similarity alone (a false-alarm budget). */
     static final double UNTRAINED_ALARMS = 0.03;
     /** Thresholds used before calibration, and for limitations (no labelled data to calibrate them on). */
-    static final Thresholds DEFAULTS = new Thresholds(0.45, 0.2, 0.3, 0.55, 0.5, 0.6, 0.3, 0.7, null);
+    static final Thresholds DEFAULTS = new Thresholds(0.45, 0.2, 0.3, 0.55, 0.5, 0.6, 0.3, 0.7, null, null);
 
     private Training() { }
 
@@ -218,13 +218,31 @@ public final class Training {
                 for (double alone : new double[] { 0.6, 0.7, 0.8, 0.9, 1.01 }) {
                     if (famLex > fam) continue;
                     Thresholds t = new Thresholds(fam, famLex, lex, DEFAULTS.similarity(), DEFAULTS.concept(),
-                        DEFAULTS.limitationSimilarity(), DEFAULTS.limitationConcepts(), alone, null);
+                        DEFAULTS.limitationSimilarity(), DEFAULTS.limitationConcepts(), alone, null, null);
                     Evaluation.Counts c = Evaluation.newsletter(scheme, linker, dev, analyses, t).families();
                     if (c.f1() > bestF) {
                         bestF = c.f1();
                         best = t;
                     }
                 }
+        // A family named by its own multi-word label: the classifier probability that suffices,
+        // family decisions otherwise fixed. Ties go to the lowest (exact evidence is kept unless
+        // keeping it costs dev F1); the family+lexical threshold itself is the "no effect" end, 0.05 the
+        // other (below it the classifier says no).
+        double namedF = -1;
+        double named = best.familyWithLexical();
+        StringBuilder curve = new StringBuilder();
+        for (double n = best.familyWithLexical(); n >= 0.049; n -= 0.05) {
+            double rn = Math.round(n * 1000) / 1000.0;
+            Evaluation.Counts c = Evaluation.newsletter(scheme, linker, dev, analyses, best.withNamed(rn)).families();
+            curve.append(String.format(" %.2f:%.3f", rn, c.f1()));
+            if (c.f1() >= namedF - 1e-12) {
+                namedF = c.f1();
+                named = rn;
+            }
+        }
+        best = best.withNamed(named);
+        report.accept(String.format("dev families, family named by its multi-word label: classifier >= %.2f suffices (F1 %.3f; by threshold%s)", named, namedF, curve));
         Evaluation.Counts fc = Evaluation.newsletter(scheme, linker, dev, analyses, best).families();
         report.accept(String.format("dev families: P %.3f R %.3f F1 %.3f with family >= %.2f, family+lexical >= %.2f, lexical >= %.2f, lexical alone >= %.2f",
             fc.precision(), fc.recall(), fc.f1(), best.family(), best.familyWithLexical(), best.lexical(), best.lexicalAlone()));
@@ -233,7 +251,7 @@ public final class Training {
         for (double sim : new double[] { 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7 })
             for (double con : new double[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 }) {
                 Thresholds t = new Thresholds(best.family(), best.familyWithLexical(), best.lexical(), sim, con,
-                    best.limitationSimilarity(), best.limitationConcepts(), best.lexicalAlone(), null);
+                    best.limitationSimilarity(), best.limitationConcepts(), best.lexicalAlone(), null, best.familyNamed());
                 Evaluation.Counts c = Evaluation.newsletter(scheme, linker, dev, analyses, t).concepts();
                 if (c.f1() > bestC) {
                     bestC = c.f1();
