@@ -42,6 +42,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "Hand labels. Default: src/test/resources/eval/zotero-labels.tsv")
     Path labels = Path.of("src/test/resources/eval/zotero-labels.tsv");
 
+    @Option(names = "--limitation-labels", paramLabel = "FILE",
+        description = "Limitation-only hand labels. Default: src/test/resources/eval/limitation-labels.tsv")
+    Path limitationLabels = Path.of("src/test/resources/eval/limitation-labels.tsv");
+
     @Option(names = "--corpus", paramLabel = "FILE", description = "The Zotero CSV the labels' keys refer to. Default: data/corpus/ai-alignment-papers.csv")
     Path corpus = Path.of("data/corpus/ai-alignment-papers.csv");
 
@@ -62,6 +66,8 @@ final class EvaluateCommand implements Callable<Integer> {
             reports.add(Evaluation.newsletterTest(scheme, linker, newsletter, Newsletter.mapping(g)));
         if (labels.toFile().isFile())
             reports.add(Evaluation.labelled("labelled abstracts", scheme, linker, Evaluation.readLabels(labels, corpus)));
+        if (limitationLabels.toFile().isFile())
+            reports.add(Evaluation.labelled("limitation-labelled abstracts", scheme, linker, Evaluation.readLimitationLabels(limitationLabels, corpus)));
         if (json) {
             List<Map<String, Object>> all = new ArrayList<>();
             for (Evaluation.Report r : reports) all.add(Evaluation.toMap(r));
@@ -73,6 +79,12 @@ final class EvaluateCommand implements Callable<Integer> {
             return 0;
         }
         for (Evaluation.Report r : reports) {
+            if (r.name().startsWith("limitation-")) {
+                // no family or concept labels: only the limitation line means anything
+                out.printf("%s: %d texts%n", r.name(), r.texts());
+                out.println(Evaluation.describe(r, scheme).get(3));
+                continue;
+            }
             Evaluation.describe(r, scheme).forEach(out::println);
             if (errors)
                 for (Evaluation.Case c : r.cases()) {

@@ -120,7 +120,9 @@ final class QueryCommand implements Callable<Integer> {
             w.flush();
             return 0;
         }
-        try (TripleStore store = options.open()) {
+        try (TripleStore store = options.open(); LazySimilar similar = new LazySimilar(store, spec.commandLine().getErr())) {
+            // akgf:similar loads the vector index and the model only when the query uses it
+            org.alignkg.link.SimilarityFunction.register(store, similar);
             QueryRunner runner = new QueryRunner(store, timeoutSeconds * 1000);
             PrintWriter w = spec.commandLine().getOut();
             w.flush();
@@ -153,6 +155,34 @@ final class QueryCommand implements Callable<Integer> {
         out.getPrefixMapping().setNsPrefixes(g.getPrefixMapping());
         for (Map.Entry<String, Triple> e : keyed) out.add(e.getValue());
         return out;
+    }
+
+    /** The similarity service of {@code akgf:similar}, opened at its first use (index brought in step, as {@code similar} does). */
+    static final class LazySimilar implements java.util.function.Supplier<org.alignkg.link.SimilarService>, AutoCloseable {
+        private final TripleStore store;
+        private final PrintWriter err;
+        private org.alignkg.store.PassageIndex index;
+        private org.alignkg.link.SimilarService service;
+
+        LazySimilar(TripleStore store, PrintWriter err) {
+            this.store = store;
+            this.err = err;
+        }
+
+        @Override
+        public synchronized org.alignkg.link.SimilarService get() {
+            if (service == null) {
+                index = org.alignkg.store.PassageIndex.open(org.alignkg.store.PassageIndex.dirOf(store.cacheDir()));
+                service = new org.alignkg.link.SimilarService(store, index, org.alignkg.embed.SentenceEncoder.shared());
+                service.refresh(new ConsoleProgress(err));
+            }
+            return service;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (index != null) index.close();
+        }
     }
 
     /** Lets Jena's stream writers print through picocli's writer (which tests capture). */

@@ -177,6 +177,32 @@ public final class Evaluation {
         return out;
     }
 
+    /**
+     * Reads limitation-only labels ({@code key<TAB>limitations<TAB>note}) and joins them with the
+     * abstracts of a Zotero CSV by key; the texts have no family or concept labels, so only the
+     * limitation counts of their report mean anything.
+     */
+    public static List<Labelled> readLimitationLabels(java.nio.file.Path labels, java.nio.file.Path csv) {
+        Map<String, String[]> byKey = ZoteroCsv.texts(TextExtractor.utf8Lenient(TextExtractor.readFile(csv, csv.toString()), csv.toString()));
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(labels);
+        } catch (java.io.IOException e) {
+            throw new org.alignkg.InvalidInputException(org.alignkg.SourceLocation.of(labels.toString()), "cannot read: " + e.getMessage(), e);
+        }
+        List<Labelled> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\t", -1);
+            if (f.length < 2 || f[0].isBlank()) continue;
+            String[] d = byKey.get(f[0].strip());
+            if (d == null) throw new org.alignkg.InvalidInputException(org.alignkg.SourceLocation.of(labels.toString(), i + 1),
+                "no row with key " + f[0] + " in " + csv);
+            out.add(new Labelled(f[0], d[0], d[1].isEmpty() ? d[0] : d[0] + "\n\n" + d[1], Set.of(), Set.of(),
+                words(f[1]).stream().map(Integer::valueOf).collect(java.util.stream.Collectors.toSet())));
+        }
+        return out;
+    }
+
     private static Set<String> words(String s) {
         Set<String> out = new java.util.LinkedHashSet<>();
         for (String w : s.strip().split("\\s+")) if (!w.isEmpty()) out.add(w);

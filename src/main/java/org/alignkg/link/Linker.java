@@ -34,7 +34,7 @@ import org.alignkg.link.TagResult.Passage;
  * entries ({@code alignkg train}). Thread-safe.
  */
 public final class Linker {
-    public static final String VERSION = "alignkg-linker/0.2.0 (lexical + MiniLM similarity + softmax classifier)";
+    public static final String VERSION = "alignkg-linker/0.3.3 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote)";
     /** Sentences embedded per text at most (the first ones). */
     static final int MAX_SENTENCES = 48;
     /** Sentences that make up the text's own vector (the first ones: title and abstract). */
@@ -50,7 +50,7 @@ public final class Linker {
     static final double UNTRAINED_FAMILY_SIMILARITY = 0.55;
 
     /** The best cosine between a passage of the text and a concept of family {@code f}. */
-    private double familySimilarity(Analysis a, String f) {
+    double familySimilarity(Analysis a, String f) {
         double best = -1;
         for (Concept c : scheme.concepts().values())
             if (c.family().equals(f)) best = Math.max(best, best(a.sentenceVectors(), descriptions.get(c.iri()))[1]);
@@ -71,7 +71,34 @@ public final class Linker {
      * the newsletter has no section for, such as AI control, can only be found this way).
      */
     public record Thresholds(double family, double familyWithLexical, double lexical, double similarity, double concept,
-                             double limitationSimilarity, double limitationConcepts, double lexicalAlone) { }
+                             double limitationSimilarity, double limitationConcepts, double lexicalAlone, Double untrainedSimilarity,
+                             Double familyNamed) {
+        /**
+         * The classifier probability that suffices for a family the text names by its own
+         * multi-word preferred label ("scalable oversight"): exact evidence for the family itself,
+         * not for one of its concepts, whose labels ("language models") are what the
+         * family+lexical threshold is calibrated on (absent in older files: the family+lexical one).
+         */
+        public double named() {
+            return familyNamed == null ? familyWithLexical : familyNamed;
+        }
+
+        /**
+         * For a family without newsletter examples: the passage cosine to one of its concepts'
+         * descriptions that decides it without any lexical evidence (absent in older files: never).
+         */
+        public double untrainedAlone() {
+            return untrainedSimilarity == null ? 2 : untrainedSimilarity;
+        }
+
+        Thresholds withUntrained(double u) {
+            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, u, familyNamed);
+        }
+
+        Thresholds withNamed(double n) {
+            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, untrainedSimilarity, n);
+        }
+    }
 
     private final ConceptScheme scheme;
     private final Tagger tagger;
@@ -82,7 +109,7 @@ public final class Linker {
     private final Map<String, float[][]> descriptions = new LinkedHashMap<>();
     /** Per limitation, the embeddings of its sentences. */
     private final Map<String, float[][]> limitationVectors = new LinkedHashMap<>();
-    private final java.util.Set<String> untrainedFamilies = new java.util.HashSet<>();
+    private final java.util.Set<String> untrainedFamilies = new java.util.TreeSet<>();
 
     public Linker(ConceptScheme scheme, SentenceEncoder encoder, ConceptClassifier classifier, Thresholds thresholds,
                   Map<String, String> limitationTexts) {
@@ -106,6 +133,11 @@ public final class Linker {
             List<String> parts = Sentences.passages(text).stream().map(Sentences.Span::text).toList();
             limitationVectors.put(l.iri(), encoder.encode(parts.isEmpty() ? List.of(text) : parts));
         }
+    }
+
+    /** The families the classifier has no training example for (found lexically or by similarity only). */
+    java.util.Set<String> untrainedFamilies() {
+        return untrainedFamilies;
     }
 
     public ConceptScheme scheme() {
@@ -161,6 +193,7 @@ public final class Linker {
             Concept concept = scheme.concepts().get(c.concept());
             if (concept != null) lexicalByFamily.merge(concept.family(), c.score(), Math::max);
         }
+        java.util.Set<String> namedByLabel = namedFamilies(a);
         List<FamilyScore> families = new ArrayList<>();
         for (String f : scheme.families()) {
             double p = a.familyP().getOrDefault(f, 0.0);
@@ -168,13 +201,36 @@ public final class Linker {
             // A family the newsletter has no section for (no training example) can only be found lexically.
             boolean untrained = untrainedFamilies.contains(f);
             boolean decided = p >= th.family() || (p >= th.familyWithLexical() && lex >= th.lexical()) || lex >= th.lexicalAlone()
+                || (p >= th.named() && namedByLabel.contains(f))
                 || (untrained && (lex >= UNTRAINED_FAMILY_LEXICAL
-                    || (lex > 0 && familySimilarity(a, f) >= UNTRAINED_FAMILY_SIMILARITY)));
+                    || (lex > 0 && familySimilarity(a, f) >= UNTRAINED_FAMILY_SIMILARITY)
+                    || familySimilarity(a, f) >= th.untrainedAlone()));
             if (!decided) continue;
             Map<String, Double> methods = new LinkedHashMap<>();
             methods.put("classifier", round(p));
             if (lex > 0) methods.put("lexical", round(lex));
+            if (untrained) methods.put("similarity", round(familySimilarity(a, f)));
             families.add(new FamilyScore(f, scheme.concepts().get(f).prefLabel(), round(1 - (1 - p) * (1 - lex)), methods));
+        }
+        // A text that names a topic is about something: when no family reaches the thresholds, the
+        // named family with the strongest combined evidence is decided (a text naming "superposition"
+        // three times whose classifier spreads its probability over broad sections would otherwise
+        // get nothing). A text naming no topic (only hedges and document types) stays without.
+        if (families.isEmpty()) {
+            FamilyScore best = null;
+            for (String f : scheme.families()) {
+                double p = a.familyP().getOrDefault(f, 0.0);
+                double lex = lexicalByFamily.getOrDefault(f, 0.0);
+                if (lex <= 0) continue;
+                double score = round(1 - (1 - p) * (1 - lex));
+                if (best == null || score > best.score()) {
+                    Map<String, Double> methods = new LinkedHashMap<>();
+                    methods.put("classifier", round(p));
+                    if (lex > 0) methods.put("lexical", round(lex));
+                    best = new FamilyScore(f, scheme.concepts().get(f).prefLabel(), score, methods);
+                }
+            }
+            if (best != null) families.add(best);
         }
         families.sort(Comparator.comparingDouble((FamilyScore f) -> -f.score()).thenComparing(FamilyScore::family));
         Map<String, FamilyScore> decidedFamilies = new HashMap<>();
@@ -242,6 +298,12 @@ public final class Linker {
         // Limitations: shared concepts, and a sentence close to the limitation's own words.
         Map<String, Double> effective = new HashMap<>();
         for (ConceptScore c : concepts) effective.merge(c.concept(), c.score(), Math::max);
+        // A concept the text names counts for a limitation even when its family was not decided:
+        // the newsletter's one-section labels make the classifier reluctant to give a text a second
+        // family ("critiques ... AI-assisted evaluation" is learning from humans to it), but a
+        // limitation is suggested for what the text says, not for its section.
+        for (ConceptScore c : a.lexical().concepts())
+            if (c.score() >= th.lexical()) effective.merge(c.concept(), c.score(), Math::max);
         List<LimitationSuggestion> limitations = new ArrayList<>();
         for (Limitation l : scheme.limitations().values()) {
             float[][] lv = limitationVectors.get(l.iri());
@@ -273,6 +335,24 @@ public final class Linker {
         limitations.sort(Comparator.comparingDouble((LimitationSuggestion l) -> -l.score()).thenComparingInt(LimitationSuggestion::number));
         List<Mention> mentions = a.lexical().mentions();
         return new TagResult(a.text(), mentions, concepts, limitations, families);
+    }
+
+    /**
+     * The families the text names by their own preferred label of more than one word ("This
+     * AI-assisted evaluation is a step towards scalable oversight"). The lexical score of a family
+     * is the best of its concepts' scores, and a family's name scores no higher than a generic
+     * concept label ("language models"), so the family+lexical threshold, calibrated on dev for
+     * both, overruled such exact mentions; they get their own threshold ({@link Thresholds#named}).
+     * One-word names ("interpretability", "governance") are left out: they are used loosely.
+     */
+    java.util.Set<String> namedFamilies(Analysis a) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Mention m : a.lexical().mentions()) {
+            Concept c = scheme.concepts().get(m.concept());
+            if (c != null && c.isFamily() && c.prefLabel().strip().contains(" ") && m.label().equalsIgnoreCase(c.prefLabel()))
+                out.add(c.iri());
+        }
+        return out;
     }
 
     private static double round(double d) {

@@ -97,6 +97,8 @@ public final class ServerApp {
             new SimilarRoutes(similar).register(c.routes);
             // Every committed write (Update, Graph Store, documents, accept, backup restore) re-indexes in the background.
             if (similar != null) store.addCommitListener(commit -> IndexRefresher.of(similar).request());
+            // akgf:similar in SPARQL answers from the same service
+            if (similar != null) org.alignkg.link.SimilarityFunction.register(store, () -> similar);
             // after the specific ones: routes match in the order they were added
             c.routes.options("/*", ctx -> SparqlRoutes.options(ctx, "GET, HEAD, OPTIONS"));
             errors(c.routes);

@@ -58,6 +58,25 @@ class CliIT {
     }
 
     @Test
+    void query_answers_akgf_similar_with_the_passage_that_matched_and_refuses_bad_arguments() {
+        run("sync", "--no-corpus", "--store", store());
+        String q = "PREFIX akgf: <https://w3id.org/alignkg/fn#> SELECT ?hit ?passage { (?hit ?score ?passage) akgf:similar "
+            + "(\"Using AI assistants to evaluate other AI systems could amplify the assistants' own subtle errors and biases.\" 2 \"limitation\") }";
+        CliRun csv = run("query", "--store", store(), "--format", "csv", q);
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        String[] lines = csv.out().split("\r?\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).isEqualTo("hit,passage");
+        assertThat(lines[1]).isEqualTo("https://w3id.org/alignkg/limitation/2,\"Using AI assistance for evaluation has the potential to scale up "
+            + "or amplify even subtle inconsistencies, biases, or vulnerabilities present in the AI assistant.\"");
+        assertThat(lines[2]).startsWith("https://w3id.org/alignkg/limitation/");
+
+        CliRun bad = run("query", "--store", store(), "PREFIX akgf: <https://w3id.org/alignkg/fn#> SELECT ?hit { ?hit akgf:similar (\"x\" 500) }");
+        assertThat(bad.exit()).isEqualTo(65);
+        assertThat(bad.err()).contains("akgf:similar: the number of hits must be an integer 1..100, got 500").doesNotContain("Exception");
+    }
+
+    @Test
     void a_named_query_pages_with_limit_and_offset_and_free_text_refuses_them() {
         run("sync", "--no-corpus", "--store", store());
         CliRun page = run("query", "--store", store(), "--format", "csv", "--limit", "2", "--offset", "1", "limitations-verbatim");

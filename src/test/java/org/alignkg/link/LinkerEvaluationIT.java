@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The level the linker reaches on held-out real text, so that a regression fails the build: the
- * newsletter's test part (never trained or tuned on) and the 120 hand-labelled abstracts of the
- * corpus. The bounds are the figures of bench/README.md less a small margin; the issue's targets
- * (family P 0.8 / R 0.7, top family 0.8, limitations P 0.7) are not all reached yet, see there.
+ * newsletter's test part (never trained or tuned on), the 120 hand-labelled abstracts of the
+ * corpus and the 100 abstracts labelled for limitations only. The bounds are the figures of
+ * bench/README.md (linker 0.3.3), rounded down to two decimals; the issue's targets (family P 0.8 / R 0.7,
+ * top family 0.8, limitations P 0.7) are not reached, see there.
  */
 class LinkerEvaluationIT {
     static final Path EVAL = TestData.ROOT.resolve("src/test/resources/eval");
@@ -32,10 +33,10 @@ class LinkerEvaluationIT {
     void newsletter_held_out_part() {
         Evaluation.Report r = Evaluation.newsletterTest(scheme, linker, EVAL.resolve("alignment-newsletter.jsonl"), Newsletter.mapping(data));
         assertThat(r.texts()).isEqualTo(138);
-        assertThat(r.families().precision()).isGreaterThanOrEqualTo(0.63);
-        assertThat(r.families().recall()).isGreaterThanOrEqualTo(0.65);
-        assertThat(r.topFamilyAccuracy()).isGreaterThanOrEqualTo(0.69);
-        assertThat(r.concepts().recall()).isGreaterThanOrEqualTo(0.60);
+        assertThat(r.families().precision()).isGreaterThanOrEqualTo(0.70);
+        assertThat(r.families().recall()).isGreaterThanOrEqualTo(0.72);
+        assertThat(r.topFamilyAccuracy()).isGreaterThanOrEqualTo(0.72);
+        assertThat(r.concepts().recall()).isGreaterThanOrEqualTo(0.70);
     }
 
     @Test
@@ -44,11 +45,21 @@ class LinkerEvaluationIT {
             Evaluation.readLabels(EVAL.resolve("zotero-labels.tsv"), TestData.DATA.resolve("corpus/ai-alignment-papers.csv")));
         assertThat(r.texts()).isEqualTo(120);
         assertThat(r.families().precision()).isGreaterThanOrEqualTo(0.74);
-        assertThat(r.families().recall()).isGreaterThanOrEqualTo(0.54);
+        assertThat(r.families().recall()).isGreaterThanOrEqualTo(0.58);
         assertThat(r.concepts().precision()).isGreaterThanOrEqualTo(0.58);
-        assertThat(r.concepts().recall()).isGreaterThanOrEqualTo(0.50);
+        assertThat(r.concepts().recall()).isGreaterThanOrEqualTo(0.55);
         assertThat(r.topFamilyAccuracy()).isGreaterThanOrEqualTo(0.73);
         // limitation suggestions: none wrong (a false positive here is a regression)
+        assertThat(r.limitations().fp()).isZero();
+    }
+
+    @Test
+    void limitation_labelled_abstracts() {
+        Evaluation.Report r = Evaluation.labelled("limitation-labelled", scheme, linker,
+            Evaluation.readLimitationLabels(EVAL.resolve("limitation-labels.tsv"), TestData.DATA.resolve("corpus/ai-alignment-papers.csv")));
+        assertThat(r.texts()).isEqualTo(100);
+        // 6 links labelled; the linker suggests none on these texts (bench/README.md: precision not established)
+        assertThat(r.limitations().tp() + r.limitations().fn()).isEqualTo(6);
         assertThat(r.limitations().fp()).isZero();
     }
 

@@ -119,4 +119,74 @@ class SimilarIT {
         assertThat(similar.refresh(org.alignkg.Progress.NONE).graphsIndexed()).isZero();
         assertThat(index.size()).isEqualTo(before);
     }
+
+    // ---- akgf:similar in SPARQL ----------------------------------------------------------------
+
+    static final String PREFIXES = "PREFIX akgf: <https://w3id.org/alignkg/fn#> PREFIX dcterms: <http://purl.org/dc/terms/> ";
+
+    static HttpResponse<String> sparql(String query) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/sparql?query=" + enc(PREFIXES + query)))
+            .header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static java.util.List<String> column(HttpResponse<String> r, String var) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode b : json(r).get("results").get("bindings")) out.add(b.has(var) ? b.get(var).get("value").asText() : null);
+        return out;
+    }
+
+    @Test
+    void sparql_similar_to_a_text_finds_the_limitation_it_paraphrases_with_the_passage() throws Exception {
+        var r = sparql("SELECT ?hit ?score ?passage { (?hit ?score ?passage) akgf:similar "
+            + "(\"Using AI assistants to evaluate other AI systems could amplify the assistants' own subtle errors and biases.\" 1 \"limitation\") }");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(column(r, "hit")).containsExactly(L + "2");
+        assertThat(column(r, "passage")).containsExactly("Using AI assistance for evaluation has the potential to scale up or amplify even subtle "
+            + "inconsistencies, biases, or vulnerabilities present in the AI assistant.");
+        assertThat(Double.parseDouble(column(r, "score").get(0))).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void sparql_similar_to_an_iri_gives_the_rows_of_the_api_and_composes_with_the_graph() throws Exception {
+        var api = json(get("iri=" + enc(L + "2") + "&type=document&limit=5")).get("hits");
+        var r = sparql("SELECT ?hit ?passage ?title { (?hit ?score ?passage) akgf:similar (<" + L + "2> 5 \"document\") . "
+            + "?hit dcterms:title ?title } ORDER BY DESC(?score)");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(column(r, "hit")).containsExactlyElementsOf(api.findValuesAsText("iri"));
+        assertThat(column(r, "passage")).containsExactlyElementsOf(api.findValuesAsText("passage"));
+        assertThat(column(r, "title")).containsExactlyElementsOf(api.findValuesAsText("label"));
+    }
+
+    @Test
+    void sparql_similar_runs_per_solution_and_an_iri_without_text_gives_no_row() throws Exception {
+        var r = sparql("PREFIX akg: <https://w3id.org/alignkg/ontology#> SELECT ?l ?hit { ?l a akg:Limitation . "
+            + "?hit akgf:similar (?l 2 \"limitation\") } ORDER BY ?l");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var ls = column(r, "l");
+        var hits = column(r, "hit");
+        assertThat(ls).hasSize(10).containsOnly(L + "1", L + "2", L + "3", L + "4", L + "5");
+        for (int i = 0; i < ls.size(); i++) assertThat(hits.get(i)).startsWith(L).isNotEqualTo(ls.get(i));
+        var none = sparql("SELECT ?hit { ?hit akgf:similar (<https://w3id.org/alignkg/nothing/here> 3) }");
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(column(none, "hit")).isEmpty();
+    }
+
+    @Test
+    void sparql_similar_with_bad_arguments_is_400_with_a_message() throws Exception {
+        var limit = sparql("SELECT ?hit { ?hit akgf:similar (\"reward hacking\" 0) }");
+        assertThat(limit.statusCode()).isEqualTo(400);
+        assertThat(limit.body()).contains("akgf:similar: the number of hits must be an integer 1..100");
+        var type = sparql("SELECT ?hit { ?hit akgf:similar (\"reward hacking\" 3 \"person\") }");
+        assertThat(type.statusCode()).isEqualTo(400);
+        assertThat(type.body()).contains("akgf:similar: the type must be one of");
+        var number = sparql("SELECT ?hit { ?hit akgf:similar (42) }");
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(number.body()).contains("akgf:similar: the first argument is a text (a string literal) or an IRI, got 42");
+        var empty = sparql("SELECT ?hit { ?hit akgf:similar (\"  \") }");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("akgf:similar: empty text");
+        var unbound = sparql("SELECT ?hit { ?hit akgf:similar (?q 3) }");
+        assertThat(unbound.statusCode()).isEqualTo(400);
+        assertThat(unbound.body()).contains("akgf:similar: the query argument ?q is not bound");
+    }
 }
