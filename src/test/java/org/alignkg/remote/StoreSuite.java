@@ -50,8 +50,8 @@ import io.javalin.Javalin;
  * expected answers, linked-data pages, the graph API, linking a document, full-text search and the
  * write path's refusals, through the same server code. A store kind is a subclass that says how to
  * open an empty store: {@link EmbeddedStoreIT} (TDB2 folder), {@link FusekiStoreIT} (a real Fuseki
- * on loopback). Another engine is one more subclass (Virtuoso's, over {@code VirtuosoServer}, is
- * not green yet: see the README).
+ * on loopback), {@link VirtuosoStoreIT} (Virtuoso open source 7 as a child process). Another
+ * engine is one more subclass.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreSuite {
