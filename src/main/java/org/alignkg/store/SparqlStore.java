@@ -510,8 +510,10 @@ public final class SparqlStore implements TripleStore {
                 yield "PREFIX text: <http://jena.apache.org/text#>\nSELECT ?s ?p ?lit ?score WHERE { " + String.join(" UNION ", arms)
                     + " } ORDER BY DESC(?score) ?s LIMIT " + n;
             }
-            case VIRTUOSO -> "SELECT ?s ?p ?lit ?score WHERE { VALUES ?p { " + values + "} GRAPH ?g { ?s ?p ?lit } ?lit bif:contains "
-                + NodeFmtLib.strNT(NodeFactory.createLiteralString(virtuosoExpression(words))) + " OPTION (score ?score) } ORDER BY DESC(?score) ?s LIMIT " + n;
+            // Virtuoso wants bif:contains in the group of the pattern that binds ?lit (SP031 otherwise)
+            // and reserves ?score inside the free-text pattern: it is bound as ?sc and renamed outside.
+            case VIRTUOSO -> "SELECT ?s ?p ?lit ?score WHERE { VALUES ?p { " + values + "} GRAPH ?g { ?s ?p ?lit . ?lit bif:contains "
+                + NodeFmtLib.strNT(NodeFactory.createLiteralString(virtuosoExpression(words))) + " OPTION (score ?sc) } BIND(?sc AS ?score) } ORDER BY DESC(?score) ?s LIMIT " + n;
             case REGEX -> {
                 StringBuilder f = new StringBuilder();
                 for (String w : words)
