@@ -138,6 +138,11 @@ public final class SparqlStore implements TripleStore {
             if (textSearch == null) textSearch = TextSearch.REGEX;
         }
 
+        /** The distinct endpoint URLs (often all the same: Set.of would refuse the duplicates). */
+        Set<String> urls() {
+            return new java.util.LinkedHashSet<>(List.of(query, update, graphStore));
+        }
+
         @Override public String toString() {
             return query + (update.equals(query) ? "" : " (update " + update + ")") + (user == null ? "" : " as user " + user);
         }
@@ -161,7 +166,7 @@ public final class SparqlStore implements TripleStore {
         if (endpoints.user() != null) {
             // Jena's own authentication answers Basic and Digest challenges (Virtuoso's
             // /sparql-auth asks for Digest, which the JDK client alone does not do).
-            for (String url : Set.of(endpoints.query(), endpoints.update(), endpoints.graphStore()))
+            for (String url : endpoints.urls())
                 AuthEnv.get().registerUsernamePassword(URI.create(url), endpoints.user(), endpoints.password());
         }
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -294,7 +299,7 @@ public final class SparqlStore implements TripleStore {
     /**
      * The blank-node quads in groups of about {@link #TEMPLATE_CHUNK}, never splitting quads that
      * share a blank node (directly or through others: an RDF list, a SHACL property shape), so that
-     * each blank node is written by exactly one operation.
+     * each blank node is written by exactly one operation, and never mixing graphs in one group.
      */
     static List<List<Quad>> blankGroups(List<Quad> quads) {
         Map<Node, Node> parent = new java.util.HashMap<>();
@@ -322,7 +327,13 @@ public final class SparqlStore implements TripleStore {
         List<List<Quad>> out = new ArrayList<>();
         List<Quad> current = new ArrayList<>();
         for (List<Quad> c : components.values()) {
-            if (!current.isEmpty() && current.size() + c.size() > TEMPLATE_CHUNK) {
+            // One graph per template: Virtuoso 7.2 answers a template with blank nodes in two GRAPH
+            // blocks with "SR002: Function string_output_string needs a string output as argument 1,
+            // not an arg of type INTEGER", whatever the literals. A component that itself spans
+            // graphs (one blank node in two graphs) stays whole; alignkg's graphs are one parsed
+            // file each, so their blank nodes never do.
+            if (!current.isEmpty() && (current.size() + c.size() > TEMPLATE_CHUNK
+                    || !current.get(0).getGraph().equals(c.get(0).getGraph()))) {
                 out.add(current);
                 current = new ArrayList<>();
             }
@@ -499,8 +510,10 @@ public final class SparqlStore implements TripleStore {
                 yield "PREFIX text: <http://jena.apache.org/text#>\nSELECT ?s ?p ?lit ?score WHERE { " + String.join(" UNION ", arms)
                     + " } ORDER BY DESC(?score) ?s LIMIT " + n;
             }
-            case VIRTUOSO -> "SELECT ?s ?p ?lit ?score WHERE { VALUES ?p { " + values + "} GRAPH ?g { ?s ?p ?lit } ?lit bif:contains "
-                + NodeFmtLib.strNT(NodeFactory.createLiteralString(virtuosoExpression(words))) + " OPTION (score ?score) } ORDER BY DESC(?score) ?s LIMIT " + n;
+            // Virtuoso wants bif:contains in the group of the pattern that binds ?lit (SP031 otherwise)
+            // and reserves ?score inside the free-text pattern: it is bound as ?sc and renamed outside.
+            case VIRTUOSO -> "SELECT ?s ?p ?lit ?score WHERE { VALUES ?p { " + values + "} GRAPH ?g { ?s ?p ?lit . ?lit bif:contains "
+                + NodeFmtLib.strNT(NodeFactory.createLiteralString(virtuosoExpression(words))) + " OPTION (score ?sc) } BIND(?sc AS ?score) } ORDER BY DESC(?score) ?s LIMIT " + n;
             case REGEX -> {
                 StringBuilder f = new StringBuilder();
                 for (String w : words)
@@ -568,7 +581,7 @@ public final class SparqlStore implements TripleStore {
     @Override public void close() {
         link.close();
         if (endpoints.user() != null)
-            for (String url : Set.of(endpoints.query(), endpoints.update(), endpoints.graphStore()))
+            for (String url : endpoints.urls())
                 AuthEnv.get().unregisterUsernamePassword(URI.create(url));
     }
 
