@@ -287,7 +287,7 @@ final class GenerationLoad {
             delta.record(g, q.getSubject(), q.getPredicate());
             if (q.getObject().isLiteral() && FullTextIndex.indexes(q.getPredicate())) textRemoved.add(q);
         }
-        copy.deleteAny(g, s, Node.ANY, Node.ANY);
+        KgStore.deleteByIds(copy.getQuadTable().getNodeTupleTable(), g, s); // by ids: see KgStore.deleteByIds
     }
 
     private static void addRecord(DatasetGraphTDB dsg, DeltaRecorder delta, Node g, Node p, Node o) {

@@ -296,7 +296,19 @@ public final class KgStore implements TripleStore {
             if (q.getObject().isLiteral() && FullTextIndex.indexes(q.getPredicate())) indexed.add(q);
         });
         for (Quad q : indexed) dsg.delete(q);
-        base.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        deleteByIds(quadTable(), g, Node.ANY);
+    }
+
+    /**
+     * Deletes the quads matching a pattern by their stored node ids. Not {@code deleteAny}: TDB2
+     * finds by node and deletes by re-encoding each node, and an inline xsd:decimal stored with
+     * trailing zeros ("0.950") decodes to "0.95", whose encoding is another id, so such quads were
+     * left behind (a re-import then kept old scores beside new ones). {@code Node.ANY} matches all.
+     */
+    static void deleteByIds(NodeTupleTable quads, Node g, Node s) {
+        List<org.apache.jena.atlas.lib.tuple.Tuple<NodeId>> rows =
+            org.apache.jena.atlas.iterator.Iter.toList(quads.findAsNodeIds(g, s, Node.ANY, Node.ANY));
+        quads.getTupleTable().deleteAll(rows);
     }
 
     /** Drops the graphs a file put in the store, with their bookkeeping. */
@@ -344,7 +356,8 @@ public final class KgStore implements TripleStore {
     private void writeRestore(Change.Restore change, DeltaRecorder delta) {
         delta.everything = true;
         dsg.listGraphNodes().forEachRemaining(g -> { if (g.isURI()) delta.graphs.add(g.getURI()); });
-        dsg.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+        dsg.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY); // the text index's entries go with it
+        deleteByIds(quadTable(), Node.ANY, Node.ANY);          // and what deleteAny cannot find again
         dsg.getDefaultGraph().clear();
         for (Quad q : change.quads()) add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject(), delta);
     }

@@ -143,4 +143,23 @@ class WritePathTest {
         assertThat(heard).singleElement().satisfies(c -> assertThat(c.changedGraphs()).contains(old.getURI(), G.getURI()));
         assertThat((boolean) store.read(d -> d.contains(old, Node.ANY, Node.ANY, Node.ANY))).isFalse();
     }
+
+    @Test
+    void replacing_a_graph_removes_decimals_written_with_trailing_zeros() {
+        // TDB2 keeps "0.950"^^xsd:decimal inline and decodes it as "0.95"; deleting by node missed it.
+        Node score = NodeFactory.createURI("urn:x:score");
+        java.util.function.Function<String, Change> with = lexical -> {
+            Graph g = GraphFactory.createDefaultGraph();
+            g.add(OK_S, score, NodeFactory.createLiteralDT(lexical, org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
+            return Change.files(List.of(new FileBatch("test/write-path.ttl", lexical, Map.of(G, g))), Set.of());
+        };
+        store.apply(with.apply("0.950"));
+        store.apply(with.apply("0.952"));
+        List<String> left = store.read(d -> {
+            List<String> out = new ArrayList<>();
+            d.find(G, OK_S, score, Node.ANY).forEachRemaining(q -> out.add(q.getObject().getLiteralLexicalForm()));
+            return out;
+        });
+        assertThat(left).containsExactly("0.952");
+    }
 }
