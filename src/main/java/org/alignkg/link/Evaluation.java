@@ -157,24 +157,7 @@ public final class Evaluation {
      * numbers separated by spaces) and joins them with the abstracts of a Zotero CSV by key.
      */
     public static List<Labelled> readLabels(java.nio.file.Path labels, java.nio.file.Path csv) {
-        Map<String, String[]> byKey = ZoteroCsv.texts(TextExtractor.utf8Lenient(TextExtractor.readFile(csv, csv.toString()), csv.toString()));
-        List<String> lines;
-        try {
-            lines = java.nio.file.Files.readAllLines(labels);
-        } catch (java.io.IOException e) {
-            throw new org.alignkg.InvalidInputException(org.alignkg.SourceLocation.of(labels.toString()), "cannot read: " + e.getMessage(), e);
-        }
-        List<Labelled> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split("\t", -1);
-            if (f.length < 4 || f[0].isBlank()) continue;
-            String[] d = byKey.get(f[0].strip());
-            if (d == null) throw new org.alignkg.InvalidInputException(org.alignkg.SourceLocation.of(labels.toString(), i + 1),
-                "no row with key " + f[0] + " in " + csv);
-            out.add(new Labelled(f[0], d[0], d[1].isEmpty() ? d[0] : d[0] + "\n\n" + d[1], words(f[1]), words(f[2]),
-                words(f[3]).stream().map(Integer::valueOf).collect(java.util.stream.Collectors.toSet())));
-        }
-        return out;
+        return read(labels, csv, 4, (f, title, text) -> new Labelled(f[0], title, text, words(f[1]), words(f[2]), numbers(f[3])));
     }
 
     /**
@@ -183,6 +166,16 @@ public final class Evaluation {
      * limitation counts of their report mean anything.
      */
     public static List<Labelled> readLimitationLabels(java.nio.file.Path labels, java.nio.file.Path csv) {
+        return read(labels, csv, 2, (f, title, text) -> new Labelled(f[0], title, text, Set.of(), Set.of(), numbers(f[1])));
+    }
+
+    /** One label row (its tab-separated fields) with the title and text of its abstract. */
+    private interface Row {
+        Labelled of(String[] fields, String title, String text);
+    }
+
+    /** The reader of both label files: a header line, then rows of at least {@code minFields} fields keyed by column 1. */
+    private static List<Labelled> read(java.nio.file.Path labels, java.nio.file.Path csv, int minFields, Row row) {
         Map<String, String[]> byKey = ZoteroCsv.texts(TextExtractor.utf8Lenient(TextExtractor.readFile(csv, csv.toString()), csv.toString()));
         List<String> lines;
         try {
@@ -193,14 +186,17 @@ public final class Evaluation {
         List<Labelled> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String[] f = lines.get(i).split("\t", -1);
-            if (f.length < 2 || f[0].isBlank()) continue;
+            if (f.length < minFields || f[0].isBlank()) continue;
             String[] d = byKey.get(f[0].strip());
             if (d == null) throw new org.alignkg.InvalidInputException(org.alignkg.SourceLocation.of(labels.toString(), i + 1),
                 "no row with key " + f[0] + " in " + csv);
-            out.add(new Labelled(f[0], d[0], d[1].isEmpty() ? d[0] : d[0] + "\n\n" + d[1], Set.of(), Set.of(),
-                words(f[1]).stream().map(Integer::valueOf).collect(java.util.stream.Collectors.toSet())));
+            out.add(row.of(f, d[0], d[1].isEmpty() ? d[0] : d[0] + "\n\n" + d[1]));
         }
         return out;
+    }
+
+    private static Set<Integer> numbers(String s) {
+        return words(s).stream().map(Integer::valueOf).collect(java.util.stream.Collectors.toSet());
     }
 
     private static Set<String> words(String s) {
