@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Checks zotero-labels.tsv against zotero-sample.tsv and data/concepts.ttl: same keys in the same
 order, every IRI a concept of the scheme, families are top concepts, every concept's family listed
-in the row's families, at most 3 families, limitations among 1-5. Run from the repository root."""
+in the row's families, at most 3 families, limitations among 1-5. Run from the repository root.
+
+  check-labels.py SAMPLE.tsv LABELS.tsv   checks another sample's labels (same format), e.g. the
+                                          training labels in src/test/resources/train/"""
 import re, sys
 P = 'https://w3id.org/alignkg/concept/'
 ttl = open('data/concepts.ttl', encoding='utf-8').read()
@@ -19,8 +22,10 @@ def family(iri):
     while broader[iri]:
         iri = broader[iri]
     return iri
-sample = [l.split('\t')[0] for l in open('src/test/resources/eval/zotero-sample.tsv', encoding='utf-8') if l.strip()]
-lines = open('src/test/resources/eval/zotero-labels.tsv', encoding='utf-8').read().rstrip('\n').split('\n')
+sample_file, labels_file = (sys.argv[1], sys.argv[2]) if len(sys.argv) > 2 else \
+    ('src/test/resources/eval/zotero-sample.tsv', 'src/test/resources/eval/zotero-labels.tsv')
+sample = [l.split('\t')[0] for l in open(sample_file, encoding='utf-8') if l.strip()]
+lines = open(labels_file, encoding='utf-8').read().rstrip('\n').split('\n')
 errors = []
 if lines[0] != 'key\tfamilies\tconcepts\tlimitations\tnote':
     errors.append('bad header: %r' % lines[0])
