@@ -42,6 +42,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "Hand labels. Default: src/test/resources/eval/zotero-labels.tsv")
     Path labels = Path.of("src/test/resources/eval/zotero-labels.tsv");
 
+    @Option(names = "--fresh-labels", paramLabel = "FILE",
+        description = "Hand labels of the third, fresh sample. Default: src/test/resources/eval/fresh-labels.tsv")
+    Path freshLabels = Path.of("src/test/resources/eval/fresh-labels.tsv");
+
     @Option(names = "--limitation-labels", paramLabel = "FILE",
         description = "Limitation-only hand labels. Default: src/test/resources/eval/limitation-labels.tsv")
     Path limitationLabels = Path.of("src/test/resources/eval/limitation-labels.tsv");
@@ -66,6 +70,8 @@ final class EvaluateCommand implements Callable<Integer> {
             reports.add(Evaluation.newsletterTest(scheme, linker, newsletter, Newsletter.mapping(g)));
         if (labels.toFile().isFile())
             reports.add(Evaluation.labelled("labelled abstracts", scheme, linker, Evaluation.readLabels(labels, corpus)));
+        if (freshLabels.toFile().isFile())
+            reports.add(Evaluation.labelled("fresh labelled abstracts", scheme, linker, Evaluation.readLabels(freshLabels, corpus)));
         if (limitationLabels.toFile().isFile())
             reports.add(Evaluation.labelled("limitation-labelled abstracts", scheme, linker, Evaluation.readLimitationLabels(limitationLabels, corpus)));
         if (json) {

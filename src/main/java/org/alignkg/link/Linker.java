@@ -34,7 +34,7 @@ import org.alignkg.link.TagResult.Passage;
  * entries ({@code alignkg train}). Thread-safe.
  */
 public final class Linker {
-    public static final String VERSION = "alignkg-linker/0.3.3 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote)";
+    public static final String VERSION = "alignkg-linker/0.4.0 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote, trained on the newsletter and hand-labelled abstracts)";
     /** Sentences embedded per text at most (the first ones). */
     static final int MAX_SENTENCES = 48;
     /** Sentences that make up the text's own vector (the first ones: title and abstract). */
@@ -95,6 +95,10 @@ public final class Linker {
             return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, u, familyNamed);
         }
 
+        Thresholds withLimitations(double similarity, double concepts) {
+            return new Thresholds(family, familyWithLexical, lexical, this.similarity, concept, similarity, concepts, lexicalAlone, untrainedSimilarity, familyNamed);
+        }
+
         Thresholds withNamed(double n) {
             return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, untrainedSimilarity, n);
         }
@@ -126,7 +130,7 @@ public final class Linker {
         }
         Object examples = classifier.model().trainedOn() == null ? null : classifier.model().trainedOn().get("familyExamples");
         for (String f : scheme.families())
-            if (examples instanceof Map<?, ?> m && (!(m.get(f) instanceof Number n) || n.intValue() == 0)) untrainedFamilies.add(f);
+            if (examples instanceof Map<?, ?> m && (!(m.get(f) instanceof Number n) || n.intValue() < FEW_EXAMPLES)) untrainedFamilies.add(f);
         for (Limitation l : scheme.limitations().values()) {
             String text = limitationTexts.get(l.iri());
             if (text == null) continue;
@@ -135,7 +139,14 @@ public final class Linker {
         }
     }
 
-    /** The families the classifier has no training example for (found lexically or by similarity only). */
+    /**
+     * Below this many training examples a family counts as untrained: the softmax head cannot
+     * learn it from a handful (AI control, dangerous capabilities and honesty have no newsletter
+     * section and 2–4 labelled abstracts each), so it is found lexically or by similarity.
+     */
+    static final int FEW_EXAMPLES = 10;
+
+    /** The families the classifier has (almost) no training example for (found lexically or by similarity only). */
     java.util.Set<String> untrainedFamilies() {
         return untrainedFamilies;
     }
@@ -198,7 +209,7 @@ public final class Linker {
         for (String f : scheme.families()) {
             double p = a.familyP().getOrDefault(f, 0.0);
             double lex = lexicalByFamily.getOrDefault(f, 0.0);
-            // A family the newsletter has no section for (no training example) can only be found lexically.
+            // A family with (almost) no training example can only be found lexically or by similarity.
             boolean untrained = untrainedFamilies.contains(f);
             boolean decided = p >= th.family() || (p >= th.familyWithLexical() && lex >= th.lexical()) || lex >= th.lexicalAlone()
                 || (p >= th.named() && namedByLabel.contains(f))

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The level the linker reaches on held-out real text, so that a regression fails the build: the
  * newsletter's test part (never trained or tuned on), the 120 hand-labelled abstracts of the
- * corpus and the 100 abstracts labelled for limitations only. The bounds are the figures of
- * bench/README.md (linker 0.3.3), rounded down to two decimals; the issue's targets (family P 0.8 / R 0.7,
+ * corpus, the 100 abstracts labelled for limitations only and the 100 fresh abstracts of the third
+ * sample. The bounds are the figures of bench/README.md (linker 0.4.0), rounded down to two decimals; the issue's targets (family P 0.8 / R 0.7,
  * top family 0.8, limitations P 0.7) are not reached, see there.
  */
 class LinkerEvaluationIT {
@@ -33,10 +33,10 @@ class LinkerEvaluationIT {
     void newsletter_held_out_part() {
         Evaluation.Report r = Evaluation.newsletterTest(scheme, linker, EVAL.resolve("alignment-newsletter.jsonl"), Newsletter.mapping(data));
         assertThat(r.texts()).isEqualTo(138);
-        assertThat(r.families().precision()).isGreaterThanOrEqualTo(0.70);
-        assertThat(r.families().recall()).isGreaterThanOrEqualTo(0.72);
-        assertThat(r.topFamilyAccuracy()).isGreaterThanOrEqualTo(0.72);
-        assertThat(r.concepts().recall()).isGreaterThanOrEqualTo(0.70);
+        assertThat(r.families().precision()).isGreaterThanOrEqualTo(0.69);
+        assertThat(r.families().recall()).isGreaterThanOrEqualTo(0.80);
+        assertThat(r.topFamilyAccuracy()).isGreaterThanOrEqualTo(0.75);
+        assertThat(r.concepts().recall()).isGreaterThanOrEqualTo(0.73);
     }
 
     @Test
@@ -44,11 +44,11 @@ class LinkerEvaluationIT {
         Evaluation.Report r = Evaluation.labelled("labelled", scheme, linker,
             Evaluation.readLabels(EVAL.resolve("zotero-labels.tsv"), TestData.DATA.resolve("corpus/ai-alignment-papers.csv")));
         assertThat(r.texts()).isEqualTo(120);
-        assertThat(r.families().precision()).isGreaterThanOrEqualTo(0.74);
-        assertThat(r.families().recall()).isGreaterThanOrEqualTo(0.58);
+        assertThat(r.families().precision()).isGreaterThanOrEqualTo(0.75);
+        assertThat(r.families().recall()).isGreaterThanOrEqualTo(0.67);
         assertThat(r.concepts().precision()).isGreaterThanOrEqualTo(0.58);
-        assertThat(r.concepts().recall()).isGreaterThanOrEqualTo(0.55);
-        assertThat(r.topFamilyAccuracy()).isGreaterThanOrEqualTo(0.73);
+        assertThat(r.concepts().recall()).isGreaterThanOrEqualTo(0.61);
+        assertThat(r.topFamilyAccuracy()).isGreaterThanOrEqualTo(0.79);
         // limitation suggestions: none wrong (a false positive here is a regression)
         assertThat(r.limitations().fp()).isZero();
     }
@@ -58,9 +58,46 @@ class LinkerEvaluationIT {
         Evaluation.Report r = Evaluation.labelled("limitation-labelled", scheme, linker,
             Evaluation.readLimitationLabels(EVAL.resolve("limitation-labels.tsv"), TestData.DATA.resolve("corpus/ai-alignment-papers.csv")));
         assertThat(r.texts()).isEqualTo(100);
-        // 6 links labelled; the linker suggests none on these texts (bench/README.md: precision not established)
+        // 6 links labelled; 0.4.0 makes one suggestion here, and it is wrong (bench/README.md)
         assertThat(r.limitations().tp() + r.limitations().fn()).isEqualTo(6);
+        assertThat(r.limitations().fp()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void fresh_labelled_abstracts() {
+        // the third sample, labelled before linker 0.4.0 was built and first evaluated with it
+        Evaluation.Report r = Evaluation.labelled("fresh", scheme, linker,
+            Evaluation.readLabels(EVAL.resolve("fresh-labels.tsv"), TestData.DATA.resolve("corpus/ai-alignment-papers.csv")));
+        assertThat(r.texts()).isEqualTo(100);
+        assertThat(r.families().precision()).isGreaterThanOrEqualTo(0.71);
+        assertThat(r.families().recall()).isGreaterThanOrEqualTo(0.65);
+        assertThat(r.concepts().precision()).isGreaterThanOrEqualTo(0.54);
+        assertThat(r.concepts().recall()).isGreaterThanOrEqualTo(0.57);
+        assertThat(r.topFamilyAccuracy()).isGreaterThanOrEqualTo(0.72);
+        // 10 links labelled; one suggestion, right
+        assertThat(r.limitations().tp() + r.limitations().fn()).isEqualTo(10);
+        assertThat(r.limitations().tp()).isGreaterThanOrEqualTo(1);
         assertThat(r.limitations().fp()).isZero();
+    }
+
+    @Test
+    void the_training_abstracts_leave_every_evaluation_row_out() throws Exception {
+        Path train = TestData.ROOT.resolve("src/test/resources/train/abstract-labels.tsv");
+        java.util.Set<String> trainKeys = keys(train);
+        assertThat(trainKeys).hasSize(400);
+        for (String f : java.util.List.of("zotero-labels.tsv", "limitation-labels.tsv", "fresh-labels.tsv"))
+            assertThat(trainKeys).as(f).doesNotContainAnyElementsOf(keys(EVAL.resolve(f)));
+        // the shipped classifier was trained on them, split by key (75 % train, 25 % dev)
+        var trainedOn = ConceptClassifier.shipped().model().trainedOn();
+        assertThat(trainedOn.get("abstracts")).isEqualTo(400);
+        long part = trainKeys.stream().filter(k -> Training.abstractPartOf(k) == Newsletter.Part.TRAIN).count();
+        assertThat(((Number) trainedOn.get("abstractTrain")).longValue()).isEqualTo(part);
+        assertThat(part).isBetween(270L, 330L);
+    }
+
+    private static java.util.Set<String> keys(Path labels) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(labels).stream().skip(1).filter(l -> !l.isBlank())
+            .map(l -> l.split("\t", -1)[0].strip()).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
