@@ -126,6 +126,13 @@ public final class ShapeCheck {
         return out;
     }
 
+    /** Violations in the order every check returns them (errors first, then by node and path). */
+    public static List<Violation> sorted(List<Violation> violations) {
+        List<Violation> out = new ArrayList<>(violations);
+        out.sort(ORDER);
+        return out;
+    }
+
     private static final Comparator<Violation> ORDER = Comparator.comparing((Violation v) -> !v.error())
         .thenComparing(v -> v.focus().toString()).thenComparing(Violation::path);
 

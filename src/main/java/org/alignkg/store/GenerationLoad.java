@@ -249,8 +249,15 @@ final class GenerationLoad {
         java.util.function.Predicate<Node> newNode = end >= 0
             ? n -> { NodeId id = freshNodes.getNodeIdForNode(n); return id.isPtr() && id.getPtrLocation() >= end; }
             : n -> NodeId.isDoesNotExist(oldNodes.getNodeIdForNode(n));
+        // The new generation is committed on disk: the check may read it from several threads,
+        // each in a read transaction of its own.
+        Delta.ParallelReads reads = new Delta.ParallelReads() {
+            @Override public <T> T inRead(java.util.function.Function<org.apache.jena.graph.Graph, T> body) {
+                return Txn.calculateRead(fresh, () -> body.apply(fresh.getUnionGraph()));
+            }
+        };
         Txn.executeRead(fresh, () -> check.check(fresh.getUnionGraph(),
-            new Delta(delta.subjects, delta.hierarchy, newNode, false),
+            new Delta(delta.subjects, delta.hierarchy, newNode, false, reads),
             change));
         return new TextDelta(textRemoved, textAdded);
     }

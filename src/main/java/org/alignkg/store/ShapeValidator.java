@@ -32,9 +32,16 @@ public final class ShapeValidator implements ChangeCheck {
     static final int MAX_VIOLATIONS_SHOWN = 20;
 
     private final ShapeCheck shapes;
+    private final int parallelMin;
 
     public ShapeValidator(Graph shapesGraph) {
+        this(shapesGraph, PARALLEL_MIN_NODES);
+    }
+
+    /** With another threshold for the parallel check (tests). */
+    ShapeValidator(Graph shapesGraph, int parallelMin) {
         this.shapes = new ShapeCheck(shapesGraph);
+        this.parallelMin = parallelMin;
     }
 
     @Override
@@ -65,11 +72,61 @@ public final class ShapeValidator implements ChangeCheck {
                 frontier = next;
             }
             progress.begin("validating " + change.source(), "nodes");
-            violations = shapes.checkNodes(union, affected, progress::advance);
+            violations = delta.reads() == null || affected.size() < parallelMin
+                ? shapes.checkNodes(union, affected, progress::advance)
+                : checkInParallel(delta.reads(), affected, progress);
             progress.end();
         }
         violations = violations.stream().filter(Violation::error).toList();
         if (!violations.isEmpty()) throw refusal(violations, change);
+    }
+
+    /** Below this many nodes a check stays on one thread (starting threads and transactions costs more). */
+    static final int PARALLEL_MIN_NODES = 20_000;
+    /** Threads of a parallel check: the machine's cores, at most 4. */
+    static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * The nodes validated in {@link #THREADS} parts at once, each part on its own thread in a read
+     * transaction of its own ({@link Delta#reads()}); validation is read-only and a node's result
+     * depends on the data only, so the parts' violations together are the serial check's.
+     */
+    private List<Violation> checkInParallel(Delta.ParallelReads reads, Set<Node> affected, Progress progress) {
+        List<List<Node>> parts = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) parts.add(new ArrayList<>());
+        int i = 0;
+        for (Node n : affected) parts.get(i++ % THREADS).add(n);
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "alignkg-validate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<List<Violation>>> futures = new ArrayList<>();
+            for (List<Node> part : parts)
+                futures.add(pool.submit(() -> reads.inRead(g -> {
+                    long[] last = { 0 };
+                    return shapes.checkNodes(g, part, n -> {
+                        synchronized (done) { // one progress line, not two threads writing at once
+                            progress.advance(done.addAndGet(n - last[0]));
+                        }
+                        last[0] = n;
+                    });
+                })));
+            List<Violation> out = new ArrayList<>();
+            for (var f : futures) out.addAll(f.get());
+            return ShapeCheck.sorted(out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while validating", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
