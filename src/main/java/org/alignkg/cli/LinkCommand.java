@@ -14,7 +14,6 @@ import org.alignkg.ingest.ShippedFiles;
 import org.alignkg.link.DocumentInput;
 import org.alignkg.link.LinkService;
 import org.alignkg.link.LinkService.Linked;
-import org.alignkg.link.TagResult;
 import org.alignkg.link.TextExtractor;
 import org.alignkg.store.TripleStore;
 import org.alignkg.store.PassageIndex;
@@ -43,6 +42,9 @@ final class LinkCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
+    @Mixin
+    ServerOptions server;
+
     @Parameters(paramLabel = "FILE", description = "The document: .txt, .md, .html/.htm or .pdf.")
     Path file;
 
@@ -69,21 +71,38 @@ final class LinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (server.given() && !dryRun)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "--server needs --dry-run: to store a document through a running alignkg, POST it to /api/documents");
         String shown = file.toString();
         byte[] bytes = TextExtractor.readFile(file, shown);
         TextExtractor.Format f = formatOf(shown);
         String text = TextExtractor.extract(bytes, f, shown);
-        DocumentInput doc = new DocumentInput(title, url, authors, date, text, null, f.mediaType(), SourceLocation.of(shown));
-        try (TripleStore store = options.open()) {
-            LinkService service = new LinkService(store, ShippedFiles.shapes(options.ontology));
-            Linked linked = dryRun ? service.preview(doc) : service.addDocument(doc);
-            if (!dryRun)
-                try (PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.cacheDir()))) {
-                    new SimilarService(store, index, SentenceEncoder.shared()).refresh(org.alignkg.Progress.NONE);
-                }
-            if (json) spec.commandLine().getOut().println(toJson(linked, dryRun));
-            else print(spec.commandLine().getOut(), linked, dryRun);
+        Map<String, Object> result;
+        if (server.given()) {
+            // The text is extracted here (PDF, HTML, Markdown) and sent as plain text, so the
+            // server links exactly what a local dry run would.
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("title", title);
+            body.put("url", url);
+            body.put("authors", authors);
+            if (date != null) body.put("date", date);
+            body.put("text", text);
+            result = server.client(java.time.Duration.ofSeconds(120)).previewLink(body);
+        } else {
+            DocumentInput doc = new DocumentInput(title, url, authors, date, text, null, f.mediaType(), SourceLocation.of(shown));
+            try (TripleStore store = options.open()) {
+                LinkService service = new LinkService(store, ShippedFiles.shapes(options.ontology));
+                Linked linked = dryRun ? service.preview(doc) : service.addDocument(doc);
+                if (!dryRun)
+                    try (PassageIndex index = PassageIndex.open(PassageIndex.dirOf(store.cacheDir()))) {
+                        new SimilarService(store, index, SentenceEncoder.shared()).refresh(org.alignkg.Progress.NONE);
+                    }
+                result = linked.describe(!dryRun);
+            }
         }
+        if (json) spec.commandLine().getOut().println(toJson(result));
+        else print(spec.commandLine().getOut(), result);
         return 0;
     }
 
@@ -99,82 +118,50 @@ final class LinkCommand implements Callable<Integer> {
         };
     }
 
-    /** The result for programs: the same content as the text output, with offsets (UTF-16 and code points). */
-    static String toJson(Linked l, boolean dryRun) {
-        TagResult r = l.result();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("document", l.documentIri());
-        m.put("stored", !dryRun);
-        m.put("linker", org.alignkg.link.Linker.VERSION);
-        m.put("mentions", r.mentions().size());
-        m.put("families", r.families().stream().map(f -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("iri", f.family());
-            x.put("label", f.prefLabel());
-            x.put("score", f.score());
-            x.put("methods", f.methods());
-            return x;
-        }).toList());
-        m.put("concepts", r.concepts().stream().map(c -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("iri", c.concept());
-            x.put("label", c.prefLabel());
-            x.put("family", c.family());
-            x.put("score", c.score());
-            x.put("mentions", c.mentions());
-            x.put("methods", c.methods());
-            x.put("evidence", c.evidence().stream().map(p -> passage(r, p)).toList());
-            return x;
-        }).toList());
-        m.put("limitations", r.limitations().stream().map(s -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("iri", s.limitation());
-            x.put("number", s.number());
-            x.put("label", s.label());
-            x.put("score", s.score());
-            x.put("methods", s.methods());
-            x.put("sharedConcepts", s.sharedConcepts());
-            x.put("evidence", s.passages().stream().map(p -> passage(r, p)).toList());
-            return x;
-        }).toList());
+    /** The result for programs ({@link LinkService.Linked#describe}), offsets in code points. */
+    static String toJson(Map<String, Object> result) {
         try {
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m);
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Map<String, Object> passage(TagResult r, TagResult.Passage p) {
-        Map<String, Object> x = new LinkedHashMap<>();
-        x.put("text", p.text());
-        x.put("start", r.codePointOffset(p.start()));
-        x.put("end", r.codePointOffset(p.end()));
-        return x;
-    }
-
-    static void print(PrintWriter out, Linked l, boolean dryRun) {
-        TagResult r = l.result();
-        out.printf("document <%s>%s%n", l.documentIri(), dryRun ? " (dry run: not stored)" : "");
-        out.printf("  %d mention(s) of %d concept(s) in %,d characters%n", r.mentions().size(), r.concepts().size(), r.text().length());
-        if (!r.families().isEmpty()) {
+    /** The text output, from the same data as the JSON (so a local and a --server dry run print alike). */
+    @SuppressWarnings("unchecked")
+    static void print(PrintWriter out, Map<String, Object> r) {
+        boolean stored = Boolean.TRUE.equals(r.get("stored"));
+        List<Map<String, Object>> families = (List<Map<String, Object>>) r.get("families");
+        List<Map<String, Object>> concepts = (List<Map<String, Object>>) r.get("concepts");
+        List<Map<String, Object>> limitations = (List<Map<String, Object>>) r.get("limitations");
+        out.printf("document <%s>%s%n", r.get("document"), stored ? "" : " (dry run: not stored)");
+        out.printf("  %d mention(s) of %d concept(s) in %,d characters%n", num(r.get("mentions")).intValue(), concepts.size(),
+            num(r.get("characters")).intValue());
+        if (!families.isEmpty()) {
             out.println("families:");
-            for (TagResult.FamilyScore f : r.families())
-                out.printf(Locale.ROOT, "  %.3f  %s  %s  <%s>%n", f.score(), f.prefLabel(), f.methods(), f.family());
+            for (Map<String, Object> f : families)
+                out.printf(Locale.ROOT, "  %.3f  %s  %s  <%s>%n", num(f.get("score")).doubleValue(), f.get("label"), f.get("methods"), f.get("iri"));
         }
         out.println("concepts:");
-        if (r.concepts().isEmpty()) out.println("  (none found)");
-        for (TagResult.ConceptScore c : r.concepts()) {
-            out.printf(Locale.ROOT, "  %.3f  %s (%d mention%s; %s)  <%s>%n", c.score(), c.prefLabel(), c.mentions(),
-                c.mentions() == 1 ? "" : "s", c.methods(), c.concept());
-            if (!c.evidence().isEmpty()) out.printf("         \"%s\"%n", c.evidence().get(0).text());
+        if (concepts.isEmpty()) out.println("  (none found)");
+        for (Map<String, Object> c : concepts) {
+            int mentions = num(c.get("mentions")).intValue();
+            out.printf(Locale.ROOT, "  %.3f  %s (%d mention%s; %s)  <%s>%n", num(c.get("score")).doubleValue(), c.get("label"), mentions,
+                mentions == 1 ? "" : "s", c.get("methods"), c.get("iri"));
+            List<Map<String, Object>> evidence = (List<Map<String, Object>>) c.get("evidence");
+            if (!evidence.isEmpty()) out.printf("         \"%s\"%n", evidence.get(0).get("text"));
         }
         out.println("limitations:");
-        if (r.limitations().isEmpty()) out.println("  (none above the threshold)");
-        for (TagResult.LimitationSuggestion s : r.limitations()) {
-            out.printf(Locale.ROOT, "  %.3f  L%d %s  <%s>%n", s.score(), s.number(), s.label(), s.limitation());
-            out.printf("         via %s%n", String.join(", ", s.sharedConcepts().stream()
+        if (limitations.isEmpty()) out.println("  (none above the threshold)");
+        for (Map<String, Object> l : limitations) {
+            out.printf(Locale.ROOT, "  %.3f  L%d %s  <%s>%n", num(l.get("score")).doubleValue(), num(l.get("number")).intValue(), l.get("label"), l.get("iri"));
+            out.printf("         via %s%n", String.join(", ", ((List<String>) l.get("sharedConcepts")).stream()
                 .map(c -> c.substring(c.lastIndexOf('/') + 1)).toList()));
-            for (TagResult.Passage p : s.passages()) out.printf("         \"%s\"%n", p.text());
+            for (Map<String, Object> p : (List<Map<String, Object>>) l.get("evidence")) out.printf("         \"%s\"%n", p.get("text"));
         }
+    }
+
+    private static Number num(Object o) {
+        return (Number) o;
     }
 }

@@ -249,6 +249,24 @@ final class ServerClient {
         }
     }
 
+    /** {@code POST /api/link}: the server's linker on a document, nothing stored; the answer as plain data. */
+    Map<String, Object> previewLink(Map<String, Object> document) {
+        HttpRequest.Builder b;
+        try {
+            b = HttpRequest.newBuilder(URI.create(base + "/api/link")).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(document)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = send(b, "/api/link")) {
+            return JSON.readValue(in, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw broken(new JsonException(e.getMessage()));
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
     private JsonNode getJson(String path, Map<String, String> params) {
         try (InputStream in = get(path, params, "application/json")) {
             return JSON.readTree(in);

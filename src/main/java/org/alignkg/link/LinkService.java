@@ -71,6 +71,60 @@ public final class LinkService {
     /** A tagged document: its IRIs and what the tagger found. */
     public record Linked(DocumentInput input, DocumentRdf.Ids ids, TagResult result) {
         public String documentIri() { return ids.document(); }
+
+        /**
+         * The result as plain data for JSON ({@code link --json}, {@code POST /api/link}): the
+         * families, concepts and limitations, each with its methods' scores and its evidence
+         * passages, offsets in code points of the stored text.
+         */
+        public Map<String, Object> describe(boolean stored) {
+            TagResult r = result;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("document", documentIri());
+            m.put("stored", stored);
+            m.put("linker", Linker.VERSION);
+            m.put("mentions", r.mentions().size());
+            m.put("characters", r.text().length());
+            m.put("families", r.families().stream().map(f -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("iri", f.family());
+                x.put("label", f.prefLabel());
+                x.put("score", f.score());
+                x.put("methods", f.methods());
+                return x;
+            }).toList());
+            m.put("concepts", r.concepts().stream().map(c -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("iri", c.concept());
+                x.put("label", c.prefLabel());
+                x.put("family", c.family());
+                x.put("score", c.score());
+                x.put("mentions", c.mentions());
+                x.put("methods", c.methods());
+                x.put("evidence", c.evidence().stream().map(p -> passage(r, p)).toList());
+                return x;
+            }).toList());
+            m.put("limitations", r.limitations().stream().map(l -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("iri", l.limitation());
+                x.put("number", l.number());
+                x.put("label", l.label());
+                x.put("score", l.score());
+                x.put("methods", l.methods());
+                x.put("sharedConcepts", l.sharedConcepts());
+                x.put("evidence", l.passages().stream().map(p -> passage(r, p)).toList());
+                return x;
+            }).toList());
+            return m;
+        }
+
+        private static Map<String, Object> passage(TagResult r, TagResult.Passage p) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("text", p.text());
+            x.put("start", r.codePointOffset(p.start()));
+            x.put("end", r.codePointOffset(p.end()));
+            return x;
+        }
     }
 
     /** Tags without storing (dry run). */

@@ -51,19 +51,32 @@ final class DocumentRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/api/documents", this::add);
+        routes.post("/api/link", this::preview);
         routes.get("/api/documents/{id}/suggestions", this::suggestions);
         routes.post("/api/documents/{id}/suggestions/accept", ctx -> accept(ctx, null));
         routes.post("/api/documents/{id}/suggestions/{n}/accept", ctx -> accept(ctx, ctx.pathParam("n")));
         routes.get("/api/search", this::search);
     }
 
-    private void add(Context ctx) {
-        auth.requireToken(ctx);
+    private DocumentInput documentOf(Context ctx) {
         JsonBody body = JsonBody.read(ctx, config.maxBodyBytes(), DOCUMENT_FIELDS, false);
         TextExtractor.Format format = format(body.string("format"));
-        DocumentInput input = new DocumentInput(body.string("title"), body.string("url"), body.stringList("authors"),
+        return new DocumentInput(body.string("title"), body.string("url"), body.stringList("authors"),
             body.string("date"), extract(body.string("text"), format), body.string("abstract"), format.mediaType(),
             SourceLocation.of("request body"));
+    }
+
+    /**
+     * What linking the document would give, stored nowhere (the dry run of {@code alignkg link},
+     * which {@code link --dry-run --server URL} asks for): no token, since nothing is written.
+     */
+    private void preview(Context ctx) {
+        ctx.json(links.preview(documentOf(ctx)).describe(false));
+    }
+
+    private void add(Context ctx) {
+        auth.requireToken(ctx);
+        DocumentInput input = documentOf(ctx);
         LinkService.Linked linked = links.addDocument(input);
         String id = linked.ids().slug();
         Map<String, Object> out = new LinkedHashMap<>();

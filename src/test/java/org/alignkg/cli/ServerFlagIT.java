@@ -88,6 +88,13 @@ class ServerFlagIT {
         c.add(Map.entry("similar iri", List.of("similar", "--iri", L3, "--limit", "5")));
         c.add(Map.entry("similar text json", List.of("similar", "--text", "models that help alignment research may be dangerous", "--limit", "4", "--json")));
         c.add(Map.entry("similar type", List.of("similar", "--iri", L3, "--type", "concept", "--limit", "3")));
+        String debate = TestData.ROOT.resolve("src/test/resources/fixtures/abstracts/michael-2023-debate-helps-supervise-unreliable-experts.txt").toString();
+        List<String> link = List.of("link", debate, "--title", "Debate helps supervise unreliable experts",
+            "--url", "https://example.org/debate", "--author", "A. Reader", "--date", "2023-11", "--dry-run");
+        c.add(Map.entry("link dry run", link));
+        List<String> linkJson = new ArrayList<>(link);
+        linkJson.add("--json");
+        c.add(Map.entry("link dry run json", linkJson));
         return c;
     }
 
@@ -160,6 +167,10 @@ class ServerFlagIT {
         assertThat(remote.get("stats").out()).startsWith("store " + url + ": ");
         assertThat(remote.get("search").out()).contains("<https://w3id.org/alignkg/");
         assertThat(remote.get("similar iri").out()).contains("<https://w3id.org/alignkg/");
+        // the server's linker, nothing stored: debate and scalable oversight for the debate paper
+        assertThat(remote.get("link dry run").out()).contains("(dry run: not stored)").contains("AI safety via debate")
+            .contains("Scalable oversight");
+        assertThat(remote.get("link dry run json").out()).contains("\"stored\" : false").contains("\"evidence\"");
     }
 
     @Test
@@ -223,6 +234,11 @@ class ServerFlagIT {
         assertThat(syntax.exit()).isEqualTo(65).isEqualTo(syntaxLocal.exit());
         assertThat(syntax.err()).isEqualTo(syntaxLocal.err());
         assertThat(tmp.resolve("never-opened")).doesNotExist();
+
+        // link over the server only as a dry run: storing goes through POST /api/documents (usage error 2).
+        CliRun storing = overServer(List.of("link", "README.md", "--title", "T", "--url", "https://example.org/t"));
+        assertThat(storing.exit()).isEqualTo(2);
+        assertThat(storing.err()).contains("--server needs --dry-run");
 
         // Backup needs the token: without it the server's 403/401 is named, with the variable to set.
         CliRun noToken = overServer(List.of("backup", "-o", tmp.resolve("b.nq.gz").toString()));

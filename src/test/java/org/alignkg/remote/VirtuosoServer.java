@@ -70,7 +70,7 @@ public final class VirtuosoServer implements AutoCloseable {
     private final int httpPort;
     private final int sqlPort;
     private volatile String password;
-    private final Process process;
+    private volatile Process process;
     private final Thread shutdownHook;
 
     private VirtuosoServer(Path dir, int httpPort, int sqlPort, String password, Process process) {
@@ -123,9 +123,7 @@ public final class VirtuosoServer implements AutoCloseable {
         Path ini = dir.resolve("virtuoso.ini");
         Files.writeString(ini, ini(dir, http, sql), StandardCharsets.UTF_8);
         boolean fresh = !Files.exists(dir.resolve("virtuoso.db"));
-        Path out = dir.resolve("virtuoso.out");
-        Process p = new ProcessBuilder(VIRTUOSO.toString(), "-f", "-c", ini.toString())
-            .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process p = launch(dir);
         String pw = fresh ? randomPassword() : Files.readString(dir.resolve("dba-password"), StandardCharsets.UTF_8).strip();
         VirtuosoServer s = new VirtuosoServer(dir, http, sql, fresh ? FIRST_PASSWORD : pw, p);
         Runtime.getRuntime().addShutdownHook(s.shutdownHook);
@@ -141,6 +139,22 @@ public final class VirtuosoServer implements AutoCloseable {
             throw e;
         }
         return s;
+    }
+
+    private static Process launch(Path dir) throws IOException {
+        return new ProcessBuilder(VIRTUOSO.toString(), "-f", "-c", dir.resolve("virtuoso.ini").toString())
+            .directory(dir.toFile()).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("virtuoso.out").toFile())).start();
+    }
+
+    /**
+     * Stops the server (as {@link #close()}) and starts it again on the same ports, database and
+     * password: the engine going away and coming back, for the fault tests.
+     */
+    public void restart() throws IOException {
+        stop();
+        process = launch(dir);
+        awaitEndpoint();
     }
 
     private static String ini(Path dir, int http, int sql) {
@@ -310,7 +324,8 @@ public final class VirtuosoServer implements AutoCloseable {
         }
     }
 
-    private void stop() {
+    /** Stops the process (SIGTERM, SIGKILL after 30 s), keeping the shutdown hook: {@link #restart()} may follow. */
+    void stop() {
         if (!process.isAlive()) return;
         process.destroy(); // SIGTERM: Virtuoso shuts down quickly and cleanly
         try {

@@ -2,6 +2,7 @@ package org.alignkg.remote;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -58,6 +59,23 @@ class VirtuosoStoreIT extends StoreSuite {
             assertThat(link.queryAsk("ASK { GRAPH <urn:atomic:g> { ?s ?p ?o } }")).isTrue();
             link.update("DROP SILENT GRAPH <urn:atomic:g>");
         }
+    }
+
+    @Test
+    void the_engine_going_away_is_a_503_with_the_reason_and_the_server_recovers_when_it_returns() throws IOException {
+        assertThat(get("/id/limitation/2", "text/turtle").statusCode()).isEqualTo(200);
+        try {
+            virtuoso.stop();
+            HttpResponse<String> down = get("/api/search?q=oversight", "application/json");
+            assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+            assertThat(down.body()).contains(virtuoso.sparqlUrl()).doesNotContain("\tat ").doesNotContain(virtuoso.password());
+            assertThat(get("/sparql?query=" + enc("ASK {}"), "application/sparql-results+json").statusCode()).isEqualTo(503);
+        } finally {
+            virtuoso.restart();
+        }
+        HttpResponse<String> back = get("/id/limitation/2", "text/turtle");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        assertThat(get("/api/search?q=oversight", "application/json").statusCode()).isEqualTo(200);
     }
 
     @Override protected void stopEngine() {

@@ -200,6 +200,37 @@ class DocumentRoutesIT {
             AUTH, BEARER), 413, "larger than the limit");
     }
 
+    // ---- POST /api/link (dry run) ------------------------------------------------------
+
+    @Test
+    void post_link_answers_what_linking_would_give_and_stores_nothing_without_a_token() {
+        String before = server.store.contentHash();
+        HttpResponse<String> r = server.post("/api/link", JSON_TYPE, doc("Self-critiquing models", "https://arxiv.org/abs/2206.05802", TEXT));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode b = json(r);
+        assertThat(fieldNames(b)).containsExactly("document", "stored", "linker", "mentions", "characters", "families", "concepts", "limitations");
+        assertThat(b.get("stored").asBoolean()).isFalse();
+        assertThat(b.get("characters").asInt()).isEqualTo(TEXT.length());
+        assertThat(b.get("document").asText()).matches("https://w3id.org/alignkg/document/self-critiquing-models-[0-9a-f]{8}");
+        List<String> limitations = new ArrayList<>();
+        b.get("limitations").forEach(l -> limitations.add(l.get("iri").asText()));
+        assertThat(limitations).contains(L2);
+        JsonNode evidence = b.get("limitations").get(0).get("evidence").get(0);
+        assertThat(TEXT.substring(evidence.get("start").asInt(), evidence.get("end").asInt())).isEqualTo(evidence.get("text").asText());
+        assertThat(server.store.contentHash()).as("a dry run stores nothing").isEqualTo(before);
+        // the document was not stored: it has no suggestions to list
+        String id = b.get("document").asText().substring("https://w3id.org/alignkg/document/".length());
+        assertThat(server.get("/api/documents/" + id + "/suggestions", JSON_TYPE).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void post_link_refuses_bad_bodies_as_post_document_does() {
+        refused(() -> server.post("/api/link", JSON_TYPE, "{\"url\":\"https://example.org/a\",\"text\":\"RLHF\"}"), 400, "request body: no title");
+        refused(() -> server.post("/api/link", JSON_TYPE, "{\"title\":\"A\",\"url\":\"papers/a.pdf\",\"text\":\"RLHF\"}"), 400,
+            "URL 'papers/a.pdf' is not an absolute http(s) URL");
+        refused(() -> server.post("/api/link", "text/plain", "RLHF"), 415, "application/json");
+    }
+
     // ---- GET /api/documents/{id}/suggestions -------------------------------------------
 
     @Test
