@@ -111,7 +111,7 @@ final class GenerationLoad {
                     deleteTree(tmp); // left by a failed build in this process
                     copyFiles(oldDir, tmp);
                     DatasetGraphTDB copy = StoreConnection.connectCreate(tmpLoc).getDatasetGraphTDB();
-                    out[0] = Txn.calculateRead(old, () -> build(old, copy, change, check, delta, true));
+                    out[0] = KgStore.readTransaction(old, () -> build(old, copy, change, check, delta, true));
                 } catch (SharedGraph e) {
                     // The file brings a graph another file put in the store: that graph must be
                     // replaced, not merged, so the generation is built afresh from quads instead.
@@ -121,7 +121,7 @@ final class GenerationLoad {
                     delta.clear();
                     createWithConfig(oldDir, tmp);
                     DatasetGraphTDB fresh = StoreConnection.connectCreate(tmpLoc).getDatasetGraphTDB();
-                    out[0] = Txn.calculateRead(old, () -> build(old, fresh, change, check, delta, false));
+                    out[0] = KgStore.readTransaction(old, () -> build(old, fresh, change, check, delta, false));
                 }
                 StoreConnection.internalExpel(tmpLoc, true); // files closed: the generation is complete on disk
                 beforeSwitch.run();

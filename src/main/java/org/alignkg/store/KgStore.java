@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import java.time.Instant;
 
@@ -28,6 +29,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -441,7 +443,35 @@ public final class KgStore implements TripleStore {
 
     /** Runs {@code action} inside a read transaction; results must be copied out before returning. */
     public <T> T read(Function<DatasetGraph, T> action) {
-        return Txn.calculateRead(dsg, () -> action.apply(dsg));
+        return readTransaction(dsg, () -> action.apply(dsg));
+    }
+
+    /**
+     * Runs {@code action} in a read transaction on {@code d} (or in the one the thread is in) and
+     * ends it, also when {@code action} throws: never an abort, as {@code Txn.calculateRead} does.
+     * Aborting a TDB2 transaction aborts every component, and jena-text's (TextIndexDB) rolls back
+     * and reopens the one shared Lucene IndexWriter, read transaction or not: a failed query (a
+     * time-out, a client gone mid-stream) discarded a concurrent write's pending index entries,
+     * and reads failing together raced in that rollback; the abort threw, jena-text's wrapper
+     * kept the thread marked as in a read transaction, and every later read on that pool thread
+     * ran outside any TDB2 transaction ("Not in a transaction"). A read has nothing to undo.
+     */
+    static <T> T readTransaction(DatasetGraph d, Supplier<T> action) {
+        if (d.isInTransaction()) return action.get();
+        d.begin(TxnType.READ);
+        T out;
+        try {
+            out = action.get();
+        } catch (Throwable t) {
+            try {
+                d.end();
+            } catch (Throwable e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
+        d.end();
+        return out;
     }
 
     /** The underlying dataset, for query execution inside {@link #read}. */
