@@ -3,7 +3,6 @@ package org.alignkg.link;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,13 +53,18 @@ public final class Newsletter {
 
     /** The part of an entry with this title. */
     public static Part partOf(String title) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((SEED + ":" + title).getBytes(StandardCharsets.UTF_8));
-            int bucket = Math.floorMod(((h[0] & 0xff) << 8) | (h[1] & 0xff), 100);
-            return bucket < 70 ? Part.TRAIN : bucket < 85 ? Part.DEV : Part.TEST;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        int bucket = bucket(SEED, title);
+        return bucket < 70 ? Part.TRAIN : bucket < 85 ? Part.DEV : Part.TEST;
+    }
+
+    /**
+     * A fixed split's bucket 0..99 for {@code key}: from the SHA-256 of {@code seed:key}, so it
+     * depends on neither the file's order nor the other entries (the newsletter's and the labelled
+     * abstracts' splits).
+     */
+    static int bucket(String seed, String key) {
+        byte[] h = org.apache.commons.codec.digest.DigestUtils.sha256((seed + ":" + key).getBytes(StandardCharsets.UTF_8));
+        return Math.floorMod(((h[0] & 0xff) << 8) | (h[1] & 0xff), 100);
     }
 
     /**

@@ -95,8 +95,7 @@ public final class Training {
 
     /** The part of a hand-labelled training abstract with this Zotero key: train or dev (abstracts have no test part: the held-out sets are elsewhere). */
     public static Newsletter.Part abstractPartOf(String key) {
-        byte[] h = org.apache.commons.codec.digest.DigestUtils.sha256((ABSTRACT_SEED + ":" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return Math.floorMod(((h[0] & 0xff) << 8) | (h[1] & 0xff), 100) < 75 ? Newsletter.Part.TRAIN : Newsletter.Part.DEV;
+        return Newsletter.bucket(ABSTRACT_SEED, key) < 75 ? Newsletter.Part.TRAIN : Newsletter.Part.DEV;
     }
 
     /**

@@ -25,7 +25,6 @@ import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
@@ -134,7 +133,7 @@ public final class FullTextIndex {
         // every label, title and abstract, as the exact count below does, made opening a 10^7-triple
         // store take more than ten seconds.
         if (quadsWithIndexedPredicates(base) == docs) return false;
-        long expected = Txn.calculateRead(base, () -> {
+        long expected = KgStore.readTransaction(base, () -> {
             long n = 0;
             for (String p : FIELDS.values()) {
                 Iterator<Quad> it = base.find(Node.ANY, Node.ANY, NodeFactory.createURI(p), Node.ANY);
@@ -151,7 +150,7 @@ public final class FullTextIndex {
     static long quadsWithIndexedPredicates(DatasetGraph base) {
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(base);
         if (tdb == null) return -1;
-        return Txn.calculateRead(base, () -> {
+        return KgStore.readTransaction(base, () -> {
             NodeTupleTable quads = tdb.getQuadTable().getNodeTupleTable();
             NodeTupleTable triples = tdb.getTripleTable().getNodeTupleTable();
             long n = 0;
@@ -170,7 +169,7 @@ public final class FullTextIndex {
         EntityDefinition def = index.getDocDef();
         try {
             index.getIndexWriter().deleteAll();
-            Txn.executeRead(base, () -> {
+            KgStore.readTransaction(base, () -> {
                 for (String p : FIELDS.values()) {
                     Iterator<Quad> it = base.find(Node.ANY, Node.ANY, NodeFactory.createURI(p), Node.ANY);
                     while (it.hasNext()) {
@@ -179,6 +178,7 @@ public final class FullTextIndex {
                         if (e != null) index.addEntity(e);
                     }
                 }
+                return null;
             });
             index.commit();
         } catch (IOException e) {

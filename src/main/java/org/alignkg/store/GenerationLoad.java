@@ -183,7 +183,7 @@ final class GenerationLoad {
                     dropInCopy(fresh, delta, textRemoved, SYSTEM, g);
                 }
             });
-            firstNew = Txn.calculateRead(fresh, () -> KgStore.nodeTableEnd(freshNodes));
+            firstNew = KgStore.readTransaction(fresh, () -> KgStore.nodeTableEnd(freshNodes));
         }
 
         DataLoader loader = LoaderFactory.parallelLoader(fresh, (fmt, args) -> LOG.debug(String.format(fmt, args)));
@@ -253,12 +253,13 @@ final class GenerationLoad {
         // each in a read transaction of its own.
         Delta.ParallelReads reads = new Delta.ParallelReads() {
             @Override public <T> T inRead(java.util.function.Function<org.apache.jena.graph.Graph, T> body) {
-                return Txn.calculateRead(fresh, () -> body.apply(fresh.getUnionGraph()));
+                return KgStore.readTransaction(fresh, () -> body.apply(fresh.getUnionGraph()));
             }
         };
-        Txn.executeRead(fresh, () -> check.check(fresh.getUnionGraph(),
-            new Delta(delta.subjects, delta.hierarchy, newNode, false, reads),
-            change));
+        KgStore.readTransaction(fresh, () -> {
+            check.check(fresh.getUnionGraph(), new Delta(delta.subjects, delta.hierarchy, newNode, false, reads), change);
+            return null;
+        });
         return new TextDelta(textRemoved, textAdded);
     }
 
