@@ -42,9 +42,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "Hand labels. Default: src/test/resources/eval/zotero-labels.tsv")
     Path labels = Path.of("src/test/resources/eval/zotero-labels.tsv");
 
-    @Option(names = "--fresh-labels", paramLabel = "FILE",
-        description = "Hand labels of the third, fresh sample. Default: src/test/resources/eval/fresh-labels.tsv")
-    Path freshLabels = Path.of("src/test/resources/eval/fresh-labels.tsv");
+    @Option(names = "--fresh-labels", paramLabel = "FILE", split = ",",
+        description = "Hand labels of the fresh samples, each reported on its own (repeatable, or comma-separated). "
+            + "Default: src/test/resources/eval/fresh-labels.tsv,src/test/resources/eval/fresh2-labels.tsv")
+    List<Path> freshLabels = List.of(Path.of("src/test/resources/eval/fresh-labels.tsv"), Path.of("src/test/resources/eval/fresh2-labels.tsv"));
 
     @Option(names = "--limitation-labels", paramLabel = "FILE",
         description = "Limitation-only hand labels. Default: src/test/resources/eval/limitation-labels.tsv")
@@ -70,8 +71,9 @@ final class EvaluateCommand implements Callable<Integer> {
             reports.add(Evaluation.newsletterTest(scheme, linker, newsletter, Newsletter.mapping(g)));
         if (labels.toFile().isFile())
             reports.add(Evaluation.labelled("labelled abstracts", scheme, linker, Evaluation.readLabels(labels, corpus)));
-        if (freshLabels.toFile().isFile())
-            reports.add(Evaluation.labelled("fresh labelled abstracts", scheme, linker, Evaluation.readLabels(freshLabels, corpus)));
+        for (Path f : freshLabels)
+            if (f.toFile().isFile())
+                reports.add(Evaluation.labelled("fresh labelled abstracts (" + f.getFileName() + ")", scheme, linker, Evaluation.readLabels(f, corpus)));
         if (limitationLabels.toFile().isFile())
             reports.add(Evaluation.labelled("limitation-labelled abstracts", scheme, linker, Evaluation.readLimitationLabels(limitationLabels, corpus)));
         if (json) {

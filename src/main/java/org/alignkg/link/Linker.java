@@ -34,7 +34,7 @@ import org.alignkg.link.TagResult.Passage;
  * entries ({@code alignkg train}). Thread-safe.
  */
 public final class Linker {
-    public static final String VERSION = "alignkg-linker/0.4.0 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote, trained on the newsletter and hand-labelled abstracts)";
+    public static final String VERSION = "alignkg-linker/0.5.0 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote and per-family offsets, trained on the newsletter and 600 hand-labelled abstracts)";
     /** Sentences embedded per text at most (the first ones). */
     static final int MAX_SENTENCES = 48;
     /** Sentences that make up the text's own vector (the first ones: title and abstract). */
@@ -72,7 +72,21 @@ public final class Linker {
      */
     public record Thresholds(double family, double familyWithLexical, double lexical, double similarity, double concept,
                              double limitationSimilarity, double limitationConcepts, double lexicalAlone, Double untrainedSimilarity,
-                             Double familyNamed) {
+                             Double familyNamed, Map<String, Double> familyOffsets) {
+        /**
+         * What a family's classifier probability must exceed the shared thresholds by (absent in
+         * older files, and for most families: 0). Chosen on dev per family with enough dev
+         * positives: the broad families (alignment strategy) draw probability from every text
+         * about alignment and fire too often at the shared threshold.
+         */
+        public double offset(String family) {
+            return familyOffsets == null ? 0 : familyOffsets.getOrDefault(family, 0.0);
+        }
+
+        Thresholds withOffsets(Map<String, Double> offsets) {
+            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, untrainedSimilarity, familyNamed, offsets);
+        }
+
         /**
          * The classifier probability that suffices for a family the text names by its own
          * multi-word preferred label ("scalable oversight"): exact evidence for the family itself,
@@ -92,15 +106,15 @@ public final class Linker {
         }
 
         Thresholds withUntrained(double u) {
-            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, u, familyNamed);
+            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, u, familyNamed, familyOffsets);
         }
 
         Thresholds withLimitations(double similarity, double concepts) {
-            return new Thresholds(family, familyWithLexical, lexical, this.similarity, concept, similarity, concepts, lexicalAlone, untrainedSimilarity, familyNamed);
+            return new Thresholds(family, familyWithLexical, lexical, this.similarity, concept, similarity, concepts, lexicalAlone, untrainedSimilarity, familyNamed, familyOffsets);
         }
 
         Thresholds withNamed(double n) {
-            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, untrainedSimilarity, n);
+            return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, untrainedSimilarity, n, familyOffsets);
         }
     }
 
@@ -208,11 +222,12 @@ public final class Linker {
         List<FamilyScore> families = new ArrayList<>();
         for (String f : scheme.families()) {
             double p = a.familyP().getOrDefault(f, 0.0);
+            double pd = p - th.offset(f);
             double lex = lexicalByFamily.getOrDefault(f, 0.0);
             // A family with (almost) no training example can only be found lexically or by similarity.
             boolean untrained = untrainedFamilies.contains(f);
-            boolean decided = p >= th.family() || (p >= th.familyWithLexical() && lex >= th.lexical()) || lex >= th.lexicalAlone()
-                || (p >= th.named() && namedByLabel.contains(f))
+            boolean decided = pd >= th.family() || (pd >= th.familyWithLexical() && lex >= th.lexical()) || lex >= th.lexicalAlone()
+                || (pd >= th.named() && namedByLabel.contains(f))
                 || (untrained && (lex >= UNTRAINED_FAMILY_LEXICAL
                     || (lex > 0 && familySimilarity(a, f) >= UNTRAINED_FAMILY_SIMILARITY)
                     || familySimilarity(a, f) >= th.untrainedAlone()));

@@ -48,7 +48,7 @@ public final class Training {
     /** Share of dev entries on which a family without newsletter examples may fire by similarity alone (a false-alarm budget). */
     static final double UNTRAINED_ALARMS = 0.03;
     /** Thresholds used before calibration, and for limitations (no labelled data to calibrate them on). */
-    static final Thresholds DEFAULTS = new Thresholds(0.45, 0.2, 0.3, 0.55, 0.5, 0.6, 0.3, 0.7, null, null);
+    static final Thresholds DEFAULTS = new Thresholds(0.45, 0.2, 0.3, 0.55, 0.5, 0.6, 0.3, 0.7, null, null, null);
 
     private Training() { }
 
@@ -308,6 +308,49 @@ public final class Training {
         return best;
     }
 
+    /** A family gets an offset of its own only with at least this many positives on dev (fewer: its F1 there is noise). */
+    static final int OFFSET_MIN_POSITIVES = 12;
+    static final double[] OFFSETS = { -0.1, -0.05, 0.05, 0.1, 0.15, 0.2, 0.3 };
+    /** Dev family F1 an offset must gain to be kept: smaller gains are one or two texts. */
+    static final double OFFSET_MIN_GAIN = 0.003;
+
+    /**
+     * Per-family offsets on the classifier probability (the shared thresholds fixed), one family
+     * at a time in the scheme's order: the offset with the best dev family F1 if it gains at least
+     * {@link #OFFSET_MIN_GAIN}, for families with {@link #OFFSET_MIN_POSITIVES} dev positives.
+     */
+    static Thresholds calibrateOffsets(ConceptScheme scheme, Linker linker, List<Newsletter.Entry> dev, List<Linker.Analysis> analyses,
+                                       Thresholds best, java.util.function.Consumer<String> report) {
+        List<String> families = scheme.families();
+        Map<String, Integer> positives = new TreeMap<>();
+        for (Newsletter.Entry e : dev) for (int f : familiesOf(scheme, families, e)) positives.merge(families.get(f), 1, Integer::sum);
+        Map<String, Double> offsets = new TreeMap<>();
+        double f1 = Evaluation.newsletter(scheme, linker, dev, analyses, best).families().f1();
+        StringBuilder chosen = new StringBuilder();
+        for (String f : families) {
+            if (positives.getOrDefault(f, 0) < OFFSET_MIN_POSITIVES || linker.untrainedFamilies().contains(f)) continue;
+            double bestOffset = 0;
+            double bestF = f1;
+            for (double o : OFFSETS) {
+                Map<String, Double> cand = new TreeMap<>(offsets);
+                cand.put(f, o);
+                double c = Evaluation.newsletter(scheme, linker, dev, analyses, best.withOffsets(cand)).families().f1();
+                if (c > bestF + 1e-12) {
+                    bestF = c;
+                    bestOffset = o;
+                }
+            }
+            if (bestOffset != 0 && bestF >= f1 + OFFSET_MIN_GAIN) {
+                offsets.put(f, bestOffset);
+                chosen.append(String.format(java.util.Locale.ROOT, " %s %+.2f (F1 %.3f -> %.3f)", f.substring(f.lastIndexOf('/') + 1), bestOffset, f1, bestF));
+                f1 = bestF;
+            }
+        }
+        report.accept("dev families, per-family offsets (families with at least " + OFFSET_MIN_POSITIVES + " dev positives):"
+            + (chosen.length() == 0 ? " none gains " + OFFSET_MIN_GAIN : chosen));
+        return best.withOffsets(offsets.isEmpty() ? null : offsets);
+    }
+
     /** Grid search on the dev part: family thresholds for the best family F1, then concept thresholds. */
     static Thresholds calibrate(ConceptScheme scheme, Linker linker, List<Newsletter.Entry> dev, List<Linker.Analysis> analyses,
                                 java.util.function.Consumer<String> report) {
@@ -319,7 +362,7 @@ public final class Training {
                 for (double alone : new double[] { 0.6, 0.7, 0.8, 0.9, 1.01 }) {
                     if (famLex > fam) continue;
                     Thresholds t = new Thresholds(fam, famLex, lex, DEFAULTS.similarity(), DEFAULTS.concept(),
-                        DEFAULTS.limitationSimilarity(), DEFAULTS.limitationConcepts(), alone, null, null);
+                        DEFAULTS.limitationSimilarity(), DEFAULTS.limitationConcepts(), alone, null, null, null);
                     Evaluation.Counts c = Evaluation.newsletter(scheme, linker, dev, analyses, t).families();
                     if (c.f1() > bestF) {
                         bestF = c.f1();
@@ -344,6 +387,7 @@ public final class Training {
         }
         best = best.withNamed(named);
         report.accept(String.format("dev families, family named by its multi-word label: classifier >= %.2f suffices (F1 %.3f; by threshold%s)", named, namedF, curve));
+        best = calibrateOffsets(scheme, linker, dev, analyses, best, report);
         Evaluation.Counts fc = Evaluation.newsletter(scheme, linker, dev, analyses, best).families();
         report.accept(String.format("dev families: P %.3f R %.3f F1 %.3f with family >= %.2f, family+lexical >= %.2f, lexical >= %.2f, lexical alone >= %.2f",
             fc.precision(), fc.recall(), fc.f1(), best.family(), best.familyWithLexical(), best.lexical(), best.lexicalAlone()));
@@ -352,7 +396,7 @@ public final class Training {
         for (double sim : new double[] { 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7 })
             for (double con : new double[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 }) {
                 Thresholds t = new Thresholds(best.family(), best.familyWithLexical(), best.lexical(), sim, con,
-                    best.limitationSimilarity(), best.limitationConcepts(), best.lexicalAlone(), null, best.familyNamed());
+                    best.limitationSimilarity(), best.limitationConcepts(), best.lexicalAlone(), null, best.familyNamed(), best.familyOffsets());
                 Evaluation.Counts c = Evaluation.newsletter(scheme, linker, dev, analyses, t).concepts();
                 if (c.f1() > bestC) {
                     bestC = c.f1();

@@ -26,12 +26,16 @@ class LinkerIT {
     }
 
     static TagResult tag(String fixture) throws Exception {
+        return linker.tag(text(fixture));
+    }
+
+    static String text(String fixture) throws Exception {
         String file = Files.readString(TestData.FIXTURES.resolve("abstracts/" + fixture + ".txt"));
         // the header lines start with "# " (the first is the title); the abstract follows the blank line.
         // Linked as the import links a record: its title, a blank line, its abstract.
         String title = file.lines().findFirst().orElseThrow().replaceFirst("^#\\s*(title:\\s*)?", "");
         String text = file.substring(file.indexOf("\n\n") + 2).strip();
-        return linker.tag(title + "\n\n" + text);
+        return title + "\n\n" + text;
     }
 
     static List<String> concepts(TagResult r) {
@@ -40,6 +44,21 @@ class LinkerIT {
 
     static ConceptScore concept(TagResult r, String local) {
         return r.concepts().stream().filter(c -> c.concept().equals(C + local)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a_family_offset_moves_that_family_only() throws Exception {
+        Linker.Analysis a = linker.analyse(text("michael-2023-debate-helps-supervise-unreliable-experts"));
+        Linker.Thresholds t = linker.thresholds();
+        java.util.List<String> before = linker.decide(a, t).families().stream().map(TagResult.FamilyScore::family).toList();
+        String machineEthics = C + "machine-ethics";
+        assertThat(before).contains(C + "scalable-oversight").doesNotContain(machineEthics);
+        // an offset of -1 puts any trained family's probability above every threshold; the others stay as they were
+        java.util.Map<String, Double> offsets = new java.util.HashMap<>(t.familyOffsets() == null ? java.util.Map.of() : t.familyOffsets());
+        offsets.put(machineEthics, -1.0);
+        java.util.List<String> after = linker.decide(a, t.withOffsets(offsets)).families().stream().map(TagResult.FamilyScore::family).toList();
+        assertThat(after).contains(machineEthics);
+        assertThat(after.stream().filter(f -> !f.equals(machineEthics)).toList()).containsExactlyInAnyOrderElementsOf(before);
     }
 
     @Test
