@@ -76,8 +76,8 @@ public final class Linker {
         /**
          * What a family's classifier probability must exceed the shared thresholds by (absent in
          * older files, and for most families: 0). Chosen on dev per family with enough dev
-         * positives: the broad families (alignment strategy) draw probability from every text
-         * about alignment and fire too often at the shared threshold.
+         * positives: one shared threshold over the softmax treats broad families (learning from
+         * humans) and narrow ones alike, so some fire too often at it and others too rarely.
          */
         public double offset(String family) {
             return familyOffsets == null ? 0 : familyOffsets.getOrDefault(family, 0.0);
