@@ -34,7 +34,7 @@ import org.alignkg.link.TagResult.Passage;
  * entries ({@code alignkg train}). Thread-safe.
  */
 public final class Linker {
-    public static final String VERSION = "alignkg-linker/0.5.0 (lexical + MiniLM similarity + softmax classifier with a nearest-neighbour vote and per-family offsets, trained on the newsletter and 600 hand-labelled abstracts)";
+    public static final String VERSION = "alignkg-linker/0.6.0 (lexical + MiniLM similarity + softmax classifier over the embedding and the words with a nearest-neighbour vote and per-family offsets, trained on the newsletter and 600 hand-labelled abstracts)";
     /** Sentences embedded per text at most (the first ones). */
     static final int MAX_SENTENCES = 48;
     /** Sentences that make up the text's own vector (the first ones: title and abstract). */
@@ -186,7 +186,7 @@ public final class Linker {
         List<float[]> first = new ArrayList<>();
         for (int i = 0; i < Math.min(DOC_SENTENCES, sv.length); i++) first.add(sv[i]);
         float[] doc = SentenceEncoder.mean(first);
-        return new Analysis(text, lexical, sentences, sv, doc, classifier.families(doc), classifier.concepts(doc));
+        return new Analysis(text, lexical, sentences, sv, doc, classifier.families(doc, classifier.words(text)), classifier.concepts(doc));
     }
 
     public TagResult tag(String text) {

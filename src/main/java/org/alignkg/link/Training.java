@@ -45,6 +45,19 @@ public final class Training {
     static final int[] KNN_K = { 10, 20, 40 };
     static final double[] KNN_WEIGHT = { 0.3, 0.5, 0.7 };
     static final double KNN_TEMPERATURE = 20;
+    /** Words heads: a term enters the vocabulary in at least this many training texts and at most this share of them. */
+    static final int WORDS_MIN_DF = 3;
+    static final double WORDS_MAX_SHARE = 0.5;
+    /**
+     * The words head's rate and L2, by dev top family with the words head alone (rate 8 and L2
+     * 3e-5: 0.784; 16 and 1e-5: 0.784; 40 and 1e-6: 0.814; 40 and 1e-7: 0.814; 100 and 1e-6:
+     * 0.810; the embedding head alone: 0.732). A sparse term gets a gradient only from the texts
+     * that hold it, so it needs a larger rate and less shrinkage than the dense embedding.
+     */
+    static final double WORDS_RATE = 40.0;
+    static final double WORDS_L2 = 1e-6;
+    /** The words heads' share in the heads' average (chosen on dev; 0: embedding head only). */
+    static final double[] WORDS_SHARE = { 0, 0.3, 0.5, 0.7, 1.0 };
     /** Share of dev entries on which a family without newsletter examples may fire by similarity alone (a false-alarm budget). */
     static final double UNTRAINED_ALARMS = 0.03;
     /** Thresholds used before calibration, and for limitations (no labelled data to calibrate them on). */
@@ -187,6 +200,13 @@ public final class Training {
         Head conceptHead = ConceptClassifier.train(concepts, cx, cy, EPOCHS, RATE, L2);
         report.accept(String.format("trained: family head %d classes on %d entries, concept head %d classes on %d entries",
             families.size(), fx.size(), concepts.size(), cx.size()));
+        // The words head: the family head's entries as bags of words over the training texts' vocabulary.
+        BagOfWords vocabulary = BagOfWords.of(train.stream().map(Newsletter.Entry::text).toList(), WORDS_MIN_DF, WORDS_MAX_SHARE);
+        List<BagOfWords.Features> fw = train.stream().filter(e -> familiesOf(scheme, families, e).length > 0)
+            .map(e -> vocabulary.features(e.text())).toList();
+        int v = vocabulary.terms().size();
+        Head familyWords = ConceptClassifier.train(families, fw, fy, v, EPOCHS, WORDS_RATE, WORDS_L2);
+        report.accept(String.format("trained: words head over %d terms (stems and stem pairs in at least %d training texts)", v, WORDS_MIN_DF));
 
         Map<String, Object> trainedOn = new LinkedHashMap<>();
         trainedOn.put("file", newsletterFile.getFileName().toString());
@@ -202,34 +222,46 @@ public final class Training {
         trainedOn.put("rate", RATE);
         trainedOn.put("l2", L2);
         trainedOn.put("familyExamples", familyExamples);
-        // The neighbour vote's size and share: chosen on the dev part, by how often the right family comes first.
+        trainedOn.put("wordsTerms", v);
+        trainedOn.put("wordsRate", WORDS_RATE);
+        trainedOn.put("wordsL2", WORDS_L2);
+        // The words heads' share and the neighbour vote's size and share: chosen together on the
+        // dev part, by how often the right family comes first.
         List<float[]> devVectors = dev.stream().map(e -> vector(encoder, e.text())).toList();
-        ConceptClassifier.Examples examples = null;
+        List<BagOfWords.Features> devWords = dev.stream().map(e -> vocabulary.features(e.text())).toList();
+        ConceptClassifier.Model base = new ConceptClassifier.Model(Linker.VERSION, SentenceEncoder.MODEL, trainedOn,
+            familyHead, conceptHead, null, null, DEFAULTS);
+        ConceptClassifier.Model chosen = base;
         double bestTop = -1;
-        for (int k : KNN_K)
-            for (double w : KNN_WEIGHT) {
-                ConceptClassifier.Examples cand = ConceptClassifier.Examples.of(k, KNN_TEMPERATURE, w, ex, ef, ec);
-                ConceptClassifier c = new ConceptClassifier(new ConceptClassifier.Model(Linker.VERSION, SentenceEncoder.MODEL,
-                    trainedOn, familyHead, conceptHead, cand, DEFAULTS));
-                double top = topFamilyAccuracy(c, scheme, families, dev, devVectors);
-                if (top > bestTop + 1e-9) {
-                    bestTop = top;
-                    examples = cand;
+        StringBuilder grid = new StringBuilder();
+        for (double share : WORDS_SHARE) {
+            ConceptClassifier.Words words = share == 0 ? null : new ConceptClassifier.Words(vocabulary, share, familyWords);
+            grid.append(String.format(java.util.Locale.ROOT, " words %.2f:", share));
+            for (int k : KNN_K)
+                for (double w : KNN_WEIGHT) {
+                    ConceptClassifier.Model cand = base.with(words, ConceptClassifier.Examples.of(k, KNN_TEMPERATURE, w, ex, ef, ec), DEFAULTS);
+                    double top = topFamilyAccuracy(new ConceptClassifier(cand), scheme, families, dev, devVectors, devWords);
+                    grid.append(String.format(java.util.Locale.ROOT, " %d/%.1f %.3f", k, w, top));
+                    if (top > bestTop + 1e-9) {
+                        bestTop = top;
+                        chosen = cand;
+                    }
                 }
-            }
-        double headOnly = topFamilyAccuracy(new ConceptClassifier(new ConceptClassifier.Model(Linker.VERSION, SentenceEncoder.MODEL,
-            trainedOn, familyHead, conceptHead, null, DEFAULTS)), scheme, families, dev, devVectors);
-        report.accept(String.format("dev top family: head alone %.3f; with the vote of the %d nearest entries (share %.1f) %.3f",
-            headOnly, examples.k(), examples.weight(), bestTop));
-        ConceptClassifier provisional = new ConceptClassifier(new ConceptClassifier.Model(Linker.VERSION,
-            SentenceEncoder.MODEL, trainedOn, familyHead, conceptHead, examples, DEFAULTS));
+        }
+        double headOnly = topFamilyAccuracy(new ConceptClassifier(base), scheme, families, dev, devVectors, devWords);
+        double wordsOnly = topFamilyAccuracy(new ConceptClassifier(base.with(new ConceptClassifier.Words(vocabulary, 1.0, familyWords), null, DEFAULTS)),
+            scheme, families, dev, devVectors, devWords);
+        report.accept("dev top family by words share, then vote size/share:" + grid);
+        report.accept(String.format(java.util.Locale.ROOT, "dev top family: embedding head alone %.3f; words head alone %.3f; chosen: words share %.2f, "
+            + "the vote of the %d nearest entries (share %.1f): %.3f", headOnly, wordsOnly,
+            chosen.words() == null ? 0 : chosen.words().share(), chosen.examples().k(), chosen.examples().weight(), bestTop));
+        ConceptClassifier provisional = new ConceptClassifier(chosen);
         Linker linker = new Linker(scheme, encoder, provisional, DEFAULTS, limitationTexts(data, scheme));
         List<Linker.Analysis> analyses = new ArrayList<>();
         for (Newsletter.Entry e : dev) analyses.add(linker.analyse(e.text()));
         Thresholds best = calibrate(scheme, linker, dev, analyses, report);
         best = calibrateLimitations(linker, abstracts, best, report);
-        return new ConceptClassifier(new ConceptClassifier.Model(Linker.VERSION, SentenceEncoder.MODEL, trainedOn,
-            familyHead, conceptHead, examples, best));
+        return new ConceptClassifier(chosen.with(chosen.words(), chosen.examples(), best));
     }
 
     static int[] familiesOf(ConceptScheme scheme, List<String> families, Newsletter.Entry e) {
@@ -239,11 +271,11 @@ public final class Training {
 
     /** Share of {@code entries} whose family the classifier ranks first. */
     static double topFamilyAccuracy(ConceptClassifier c, ConceptScheme scheme, List<String> families, List<Newsletter.Entry> entries,
-                                    List<float[]> vectors) {
+                                    List<float[]> vectors, List<BagOfWords.Features> words) {
         int right = 0;
         for (int i = 0; i < entries.size(); i++) {
             int[] gold = familiesOf(scheme, families, entries.get(i));
-            String top = c.families(vectors.get(i)).entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+            String top = c.families(vectors.get(i), words.get(i)).entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
             for (int g : gold) if (families.get(g).equals(top)) right++;
         }
         return entries.isEmpty() ? 0 : (double) right / entries.size();
