@@ -186,7 +186,19 @@ public final class Linker {
         List<float[]> first = new ArrayList<>();
         for (int i = 0; i < Math.min(DOC_SENTENCES, sv.length); i++) first.add(sv[i]);
         float[] doc = SentenceEncoder.mean(first);
-        return new Analysis(text, lexical, sentences, sv, doc, classifier.families(doc, classifier.words(text)), classifier.concepts(doc));
+        BagOfWords.Features words = classifier.words(text.substring(0, sentences.get(first.size() - 1).end()));
+        return new Analysis(text, lexical, sentences, sv, doc, classifier.families(doc, words), classifier.concepts(doc));
+    }
+
+    /**
+     * The part of a text that makes up its document vector and its words: up to the end of its
+     * {@link #DOC_SENTENCES}th passage (title and abstract; in a whole paper, the introduction's
+     * start). Why the words too: a paper's related-work section names every neighbouring topic,
+     * and the words head was trained on titles and abstracts.
+     */
+    static String head(String text) {
+        List<Sentences.Span> p = Sentences.passages(text);
+        return p.isEmpty() ? text : text.substring(0, p.get(Math.min(DOC_SENTENCES, p.size()) - 1).end());
     }
 
     public TagResult tag(String text) {

@@ -201,9 +201,9 @@ public final class Training {
         report.accept(String.format("trained: family head %d classes on %d entries, concept head %d classes on %d entries",
             families.size(), fx.size(), concepts.size(), cx.size()));
         // The words head: the family head's entries as bags of words over the training texts' vocabulary.
-        BagOfWords vocabulary = BagOfWords.of(train.stream().map(Newsletter.Entry::text).toList(), WORDS_MIN_DF, WORDS_MAX_SHARE);
+        BagOfWords vocabulary = BagOfWords.of(train.stream().map(e -> Linker.head(e.text())).toList(), WORDS_MIN_DF, WORDS_MAX_SHARE);
         List<BagOfWords.Features> fw = train.stream().filter(e -> familiesOf(scheme, families, e).length > 0)
-            .map(e -> vocabulary.features(e.text())).toList();
+            .map(e -> vocabulary.features(Linker.head(e.text()))).toList();
         int v = vocabulary.terms().size();
         Head familyWords = ConceptClassifier.train(families, fw, fy, v, EPOCHS, WORDS_RATE, WORDS_L2);
         report.accept(String.format("trained: words head over %d terms (stems and stem pairs in at least %d training texts)", v, WORDS_MIN_DF));
@@ -228,7 +228,7 @@ public final class Training {
         // The words heads' share and the neighbour vote's size and share: chosen together on the
         // dev part, by how often the right family comes first.
         List<float[]> devVectors = dev.stream().map(e -> vector(encoder, e.text())).toList();
-        List<BagOfWords.Features> devWords = dev.stream().map(e -> vocabulary.features(e.text())).toList();
+        List<BagOfWords.Features> devWords = dev.stream().map(e -> vocabulary.features(Linker.head(e.text()))).toList();
         ConceptClassifier.Model base = new ConceptClassifier.Model(Linker.VERSION, SentenceEncoder.MODEL, trainedOn,
             familyHead, conceptHead, null, null, DEFAULTS);
         ConceptClassifier.Model chosen = base;

@@ -62,6 +62,26 @@ class LinkerIT {
     }
 
     @Test
+    void the_words_head_reads_the_document_head_only() throws Exception {
+        String abstractText = text("michael-2023-debate-helps-supervise-unreliable-experts");
+        // a related-work section after the head names neighbouring topics: it changes neither the
+        // document vector nor the words, so the families' probabilities stay as they were
+        StringBuilder longText = new StringBuilder(abstractText);
+        while (Sentences.passages(longText.toString()).size() <= Linker.DOC_SENTENCES)
+            longText.append("\n\nThis paragraph only pads the document so that it runs past its head.");
+        String padded = longText.toString();
+        String withRelatedWork = padded + "\n\nRelated work. Mechanistic interpretability of superposition, jailbreaks, "
+            + "adversarial robustness, AI governance and compute forecasting are studied elsewhere.";
+        assertThat(Linker.head(withRelatedWork)).isEqualTo(Linker.head(padded)).doesNotContain("Related work");
+        var before = linker.analyse(padded).familyP();
+        var after = linker.analyse(withRelatedWork).familyP();
+        assertThat(after).isEqualTo(before);
+        // the same sentence inside the head does move them (so the equality above says something)
+        var early = linker.analyse("Mechanistic interpretability of superposition, jailbreaks and adversarial robustness.\n\n" + padded).familyP();
+        assertThat(early).isNotEqualTo(before);
+    }
+
+    @Test
     void the_debate_paper_gets_debate_and_scalable_oversight_from_a_paraphrase() throws Exception {
         TagResult r = tag("michael-2023-debate-helps-supervise-unreliable-experts");
         assertThat(r.families()).extracting(TagResult.FamilyScore::family).first().isEqualTo(C + "scalable-oversight");
