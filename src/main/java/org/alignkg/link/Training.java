@@ -260,8 +260,31 @@ public final class Training {
         List<Linker.Analysis> analyses = new ArrayList<>();
         for (Newsletter.Entry e : dev) analyses.add(linker.analyse(e.text()));
         Thresholds best = calibrate(scheme, linker, dev, analyses, report);
+        reportPerFamily(scheme, linker, dev, analyses, best, report);
         best = calibrateLimitations(linker, abstracts, best, report);
         return new ConceptClassifier(chosen.with(chosen.words(), chosen.examples(), best));
+    }
+
+    /** The dev families' counts with the chosen thresholds, newsletter and abstracts apart: where the errors are. */
+    static void reportPerFamily(ConceptScheme scheme, Linker linker, List<Newsletter.Entry> dev, List<Linker.Analysis> analyses,
+                                Thresholds t, java.util.function.Consumer<String> report) {
+        for (boolean abstracts : new boolean[] { false, true }) {
+            List<Newsletter.Entry> part = new ArrayList<>();
+            List<Linker.Analysis> partAnalyses = new ArrayList<>();
+            for (int i = 0; i < dev.size(); i++)
+                if (dev.get(i).category().startsWith("abstract:") == abstracts) {
+                    part.add(dev.get(i));
+                    partAnalyses.add(analyses.get(i));
+                }
+            Evaluation.Report r = Evaluation.newsletter(scheme, linker, part, partAnalyses, t);
+            StringBuilder b = new StringBuilder();
+            r.perFamily().forEach((f, c) -> {
+                if (c.tp() + c.fp() + c.fn() > 0)
+                    b.append(String.format(java.util.Locale.ROOT, " %s %d/%d/%d", f.substring(f.lastIndexOf('/') + 1), c.tp(), c.fp(), c.fn()));
+            });
+            report.accept(String.format(java.util.Locale.ROOT, "dev %s (%d): families P %.3f R %.3f; per family tp/fp/fn:%s",
+                abstracts ? "abstracts" : "newsletter", part.size(), r.families().precision(), r.families().recall(), b));
+        }
     }
 
     static int[] familiesOf(ConceptScheme scheme, List<String> families, Newsletter.Entry e) {
