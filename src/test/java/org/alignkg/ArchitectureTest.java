@@ -59,7 +59,7 @@ class ArchitectureTest {
         .that().haveNameNotMatching(anyOf(STORE + "FullTextIndex", STORE + "KgStore", STORE + "PassageIndex",
             "org.alignkg.link.Tagger", "org.alignkg.link.TermAnalyzer"))
         .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
-        .because("full-text search lives in the store's jena-text index, vector search in its passage index; the tagger analyses text with Lucene's analyzers");
+        .because("full-text search lives in the store's jena-text index, vector search in its passage index; the tagger and the words head analyse text with Lucene's analyzers, through TermAnalyzer");
 
     @ArchTest
     static final ArchRule only_the_sentence_encoder_uses_the_embedding_model = noClasses()

@@ -1,7 +1,5 @@
 package org.alignkg.link;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,14 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The words of a text as a sparse TF-IDF vector over a fixed vocabulary of stems and stem pairs
- * ({@link TermAnalyzer}, English stop words left out): the lexical side of the classifier. Why
+ * ({@link TermAnalyzer#stemsOrNull}, English stop words left out): the lexical side of the classifier. Why
  * beside the embedding: MiniLM's mean vector blurs a text into its broad subject, while a field's
  * topics are often told apart by a few terms of art ("reward model", "mesa-optimizer",
  * "superposition") that a linear model over words weighs directly. Vectors are unit length
@@ -28,8 +22,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 public record BagOfWords(List<String> terms, float[] idf) {
     /** Characters of a text that are read (the title and abstract come first; a book would only add noise and time). */
     static final int MAX_CHARS = 20_000;
-    private static final CharArraySet STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-    private static final TermAnalyzer ANALYZER = new TermAnalyzer();
 
     /** A sparse vector: ascending indices and their values. */
     public record Features(int[] index, float[] value) {
@@ -48,20 +40,8 @@ public record BagOfWords(List<String> terms, float[] idf) {
 
     /** The terms of a text in order: stems that are not stop words or numbers, and each adjacent pair of them ("reward model"). */
     static List<String> terms(String text) {
-        List<String> stems = new ArrayList<>();
-        String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        try (TokenStream ts = ANALYZER.tokenStream("", t)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                String s = term.toString();
-                // a stop word or number breaks a pair: "learning of the reward" is not "learning reward"
-                stems.add(s.length() < 2 || STOP.contains(s) || s.chars().allMatch(Character::isDigit) ? null : s);
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // a stop word or number (null) breaks a pair: "learning of the reward" is not "learning reward"
+        List<String> stems = TermAnalyzer.stemsOrNull(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < stems.size(); i++) {
             String s = stems.get(i);

@@ -16,6 +16,31 @@ import org.apache.lucene.analysis.util.CharTokenizer;
  * analysed text.
  */
 public final class TermAnalyzer extends Analyzer {
+    private static final TermAnalyzer SHARED = new TermAnalyzer();
+    private static final org.apache.lucene.analysis.CharArraySet STOP = org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+    /**
+     * The stems of a text in order, each English stop word (Lucene's list), number and one-letter
+     * token as null: the words head's input ({@link BagOfWords}), which needs to know where a
+     * stop word broke a phrase.
+     */
+    static java.util.List<String> stemsOrNull(String text) {
+        java.util.List<String> stems = new java.util.ArrayList<>();
+        try (TokenStream ts = SHARED.tokenStream("", text)) {
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String s = term.toString();
+                stems.add(s.length() < 2 || STOP.contains(s) || s.chars().allMatch(Character::isDigit) ? null : s);
+            }
+            ts.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return stems;
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new CharTokenizer() {
