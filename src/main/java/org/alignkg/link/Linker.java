@@ -102,8 +102,11 @@ public final class Linker {
          * descriptions that decides it without any lexical evidence (absent in older files: never).
          */
         public double untrainedAlone() {
-            return untrainedSimilarity == null ? 2 : untrainedSimilarity;
+            return untrainedSimilarity == null ? NEVER : untrainedSimilarity;
         }
+
+        /** A cosine no passage reaches (cosines are at most 1): the similarity-alone rule never fires. */
+        static final double NEVER = 2;
 
         Thresholds withUntrained(double u) {
             return new Thresholds(family, familyWithLexical, lexical, similarity, concept, limitationSimilarity, limitationConcepts, lexicalAlone, u, familyNamed, familyOffsets);
@@ -186,7 +189,7 @@ public final class Linker {
         List<float[]> first = new ArrayList<>();
         for (int i = 0; i < Math.min(DOC_SENTENCES, sv.length); i++) first.add(sv[i]);
         float[] doc = SentenceEncoder.mean(first);
-        BagOfWords.Features words = classifier.words(text.substring(0, sentences.get(first.size() - 1).end()));
+        BagOfWords.Features words = classifier.words(head(text, sentences));
         return new Analysis(text, lexical, sentences, sv, doc, classifier.families(doc, words), classifier.concepts(doc));
     }
 
@@ -197,8 +200,12 @@ public final class Linker {
      * and the words head was trained on titles and abstracts.
      */
     static String head(String text) {
-        List<Sentences.Span> p = Sentences.passages(text);
-        return p.isEmpty() ? text : text.substring(0, p.get(Math.min(DOC_SENTENCES, p.size()) - 1).end());
+        return head(text, Sentences.passages(text));
+    }
+
+    /** {@link #head(String)} with the text's passages already cut. */
+    private static String head(String text, List<Sentences.Span> passages) {
+        return passages.isEmpty() ? text : text.substring(0, passages.get(Math.min(DOC_SENTENCES, passages.size()) - 1).end());
     }
 
     public TagResult tag(String text) {

@@ -60,8 +60,6 @@ public final class Training {
     static final double[] WORDS_SHARE = { 0, 0.3, 0.5, 0.7, 1.0 };
     /** Share of dev entries on which a family without newsletter examples may fire by similarity alone (a false-alarm budget). */
     static final double UNTRAINED_ALARMS = 0.03;
-    /** A similarity no passage reaches (cosines are at most 1): the rule never fires. */
-    static final double NEVER = 2;
     /** Thresholds used before calibration, and for limitations (no labelled data to calibrate them on). */
     static final Thresholds DEFAULTS = new Thresholds(0.45, 0.2, 0.3, 0.55, 0.5, 0.6, 0.3, 0.7, null, null, null);
 
@@ -168,6 +166,7 @@ public final class Training {
         List<String> concepts = new ArrayList<>(conceptClasses);
 
         List<float[]> fx = new ArrayList<>();
+        List<String> familyTexts = new ArrayList<>();
         List<int[]> fy = new ArrayList<>();
         List<float[]> cx = new ArrayList<>();
         List<int[]> cy = new ArrayList<>();
@@ -182,6 +181,7 @@ public final class Training {
             if (fam.length > 0) {
                 fx.add(v);
                 fy.add(fam);
+                familyTexts.add(Linker.head(e.text()));
             }
             int[] con = e.concepts().stream().mapToInt(concepts::indexOf).filter(i -> i >= 0).toArray();
             if (con.length > 0) {
@@ -204,8 +204,7 @@ public final class Training {
             families.size(), fx.size(), concepts.size(), cx.size()));
         // The words head: the family head's entries as bags of words over the training texts' vocabulary.
         BagOfWords vocabulary = BagOfWords.of(train.stream().map(e -> Linker.head(e.text())).toList(), WORDS_MIN_DF, WORDS_MAX_SHARE);
-        List<BagOfWords.Features> fw = train.stream().filter(e -> familiesOf(scheme, families, e).length > 0)
-            .map(e -> vocabulary.features(Linker.head(e.text()))).toList();
+        List<BagOfWords.Features> fw = familyTexts.stream().map(vocabulary::features).toList();
         int v = vocabulary.terms().size();
         Head familyWords = ConceptClassifier.train(families, fw, fy, v, EPOCHS, WORDS_RATE, WORDS_L2);
         report.accept(String.format("trained: words head over %d terms (stems and stem pairs in at least %d training texts)", v, WORDS_MIN_DF));
@@ -467,7 +466,7 @@ public final class Training {
         // dev holds a handful of their positives at most, so the threshold is set by a false-alarm
         // budget: the similarity that decides one alone is the lowest at which they fire wrongly
         // (on texts not labelled with them) on at most UNTRAINED_ALARMS of the dev entries.
-        double chosen = 2;
+        double chosen = Thresholds.NEVER;
         List<String> families = scheme.families();
         for (double u = 0.80; u >= 0.449; u -= 0.025) {
             int fired = 0;
@@ -486,11 +485,11 @@ public final class Training {
         // Since the labelled abstracts joined dev it holds a few positives of these families, so the
         // rule can be judged: it is kept only if it does not lower dev family F1 (a rule that only
         // adds false alarms there is not worth its budget).
-        Evaluation.Counts without = Evaluation.newsletter(scheme, linker, dev, analyses, bestT.withUntrained(NEVER)).families();
+        Evaluation.Counts without = Evaluation.newsletter(scheme, linker, dev, analyses, bestT.withUntrained(Thresholds.NEVER)).families();
         Evaluation.Counts with = Evaluation.newsletter(scheme, linker, dev, analyses, bestT.withUntrained(chosen)).families();
         report.accept(String.format(java.util.Locale.ROOT, "dev families with that rule: P %.3f R %.3f F1 %.3f; without: P %.3f R %.3f F1 %.3f; %s",
             with.precision(), with.recall(), with.f1(), without.precision(), without.recall(), without.f1(),
             with.f1() >= without.f1() ? "kept" : "dropped (never by similarity alone)"));
-        return bestT.withUntrained(with.f1() >= without.f1() ? chosen : NEVER);
+        return bestT.withUntrained(with.f1() >= without.f1() ? chosen : Thresholds.NEVER);
     }
 }
